@@ -1,0 +1,78 @@
+//! Runs worked examples: the answers, the date, and the results the rules must give.
+
+use crate::answers::type_answers;
+use crate::check::literal_value;
+use crate::eval::{Outcome, evaluate, plain};
+use crate::literal::Literal;
+use crate::model::{Example, ValueType};
+use crate::program::{Program, Ty};
+
+/// What one example found: empty `failures` means it passed.
+#[derive(Debug)]
+pub struct ExampleResult {
+    pub name: String,
+    pub failures: Vec<String>,
+}
+
+/// Runs one example and lists every way the result differs from what it expects.
+pub fn run_example(p: &Program, ex: &Example) -> ExampleResult {
+    let mut failures = Vec::new();
+    let answers = match type_answers(p, &ex.answers) {
+        Ok(a) => a,
+        Err(errs) => {
+            return ExampleResult { name: ex.name.clone(), failures: errs.iter().map(|d| format!("{}: {}", d.path, d.message)).collect() };
+        }
+    };
+    let ev = evaluate(p, &answers, ex.as_of, false);
+    if ex.expect.is_empty() && ex.expect_needs.is_empty() {
+        failures.push("the example expects nothing; give `expect` or `expect_needs`".into());
+    }
+    for (name, want) in &ex.expect {
+        // An output id, else a rule id.
+        let rule = p.outputs.iter().find(|o| &o.id == name).map(|o| o.rule).or_else(|| p.rule_index(name));
+        let Some(rule) = rule else {
+            failures.push(format!("`{name}` is not an output or rule"));
+            continue;
+        };
+        let ty = p.rules[rule as usize].ty;
+        let got = &ev.rules[rule as usize];
+        if *want == Literal::Text("unknown".into()) {
+            if !matches!(got, Outcome::Unknown(_)) {
+                failures.push(format!("{name}: expected it to be not yet known, got {}", show(got)));
+            }
+            continue;
+        }
+        let want_value = match literal_value(want, Ty::of_value_type(ty), if ty == ValueType::Percentage { ValueType::Percentage } else { ValueType::Number }) {
+            Ok(v) => v,
+            Err(e) => {
+                failures.push(format!("{name}: the expected value is not valid: {e}"));
+                continue;
+            }
+        };
+        if *got != Outcome::Known(want_value.clone()) {
+            failures.push(format!("{name}: expected {}, got {}", plain(&want_value), show(got)));
+        }
+    }
+    for (out_id, want) in &ex.expect_needs {
+        let Some(o) = p.outputs.iter().position(|o| &o.id == out_id) else {
+            failures.push(format!("expect_needs: `{out_id}` is not an output"));
+            continue;
+        };
+        let mut got: Vec<String> = ev.needs(p, o).iter().map(|i| p.inputs[*i as usize].id.clone()).collect();
+        let mut want = want.clone();
+        got.sort();
+        want.sort();
+        if got != want {
+            failures.push(format!("{out_id}: expected to still need [{}], but it needs [{}]", want.join(", "), got.join(", ")));
+        }
+    }
+    ExampleResult { name: ex.name.clone(), failures }
+}
+
+fn show(o: &Outcome) -> String {
+    match o {
+        Outcome::Known(v) => plain(v),
+        Outcome::Unknown(_) => "not yet known (answers missing)".into(),
+        Outcome::Failed(e) => format!("an error: {e}"),
+    }
+}

@@ -1,0 +1,502 @@
+//! Turns an evaluation into plain-language steps, in English or Welsh.
+//!
+//! The output is structured data (serialisable), not markup: the CLI prints it as text,
+//! the widget renders it into the page, and each can lay it out as suits it.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::date::Date;
+use crate::eval::{Evaluation, Outcome, Why};
+use crate::model::{Role, ValueType};
+use crate::program::{CmpOp, Program, Ref, Value};
+use crate::text::Text;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub ruleset: RulesetInfo,
+    pub as_of: String,
+    pub lang: String,
+    pub outputs: Vec<OutputReport>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RulesetInfo {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub version: String,
+    pub illustrative: bool,
+    pub based_on: Vec<String>,
+    pub notice: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct OutputReport {
+    pub id: String,
+    pub role: Role,
+    pub label: String,
+    /// `known`, `unknown` (answers still needed) or `failed`.
+    pub status: &'static str,
+    pub value: Option<ValueOut>,
+    /// The value in words: "£123.45", "Yes", "£80.00 to £120.00".
+    pub text: String,
+    /// Questions still to answer before this is known.
+    pub needs: Vec<Need>,
+    pub error: Option<String>,
+    /// How it was worked out, dependencies first, ending with this output's own step.
+    pub steps: Vec<Step>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Need {
+    pub id: String,
+    pub question: String,
+}
+
+/// A value, typed, for front ends that compute with it (money in pence).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum ValueOut {
+    Money { pence: i64 },
+    Number { value: String },
+    YesNo { value: bool },
+    Date { value: String },
+    Choice { value: String },
+    Choices { values: Vec<String> },
+    Range { lower: i64, upper: i64 },
+    Periodic { pence: i64, period: String },
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Step {
+    pub rule: String,
+    pub title: String,
+    /// The explanation sentence, from the ruleset's template or the fallback.
+    pub text: String,
+    pub value: String,
+    pub status: &'static str,
+    /// Which ruleset this step comes from (national or the council's own).
+    pub origin: Option<String>,
+    pub uses: Vec<Used>,
+    /// For a condition: why it was or was not met, with the margins.
+    pub because: Vec<String>,
+    pub source: Option<SourceInfo>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Used {
+    /// `answer`, `figure` (a dated parameter) or `step` (another rule).
+    pub kind: &'static str,
+    pub id: String,
+    pub label: String,
+    pub value: String,
+    /// For figures: the date the value took effect.
+    pub from: Option<String>,
+    /// For figures: not yet confirmed from an official source.
+    pub unverified: bool,
+    pub source: Option<SourceInfo>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceInfo {
+    pub title: String,
+    pub url: Option<String>,
+    pub paragraph: Option<String>,
+}
+
+/// Explains an evaluation in `lang`. `for_other` words questions for someone answering
+/// on another person's behalf.
+pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Report {
+    let w = Words::for_lang(lang);
+    let rs = &p.ruleset;
+    let outputs = p
+        .outputs
+        .iter()
+        .enumerate()
+        .map(|(o, out)| {
+            let outcome = &ev.rules[out.rule as usize];
+            let rule_def = &rs.rules[out.rule as usize];
+            let label = rs.outputs[&out.id].label.as_ref().unwrap_or(&rule_def.label).get(lang).to_owned();
+            let (status, value, text, error) = describe(p, outcome, rule_def.ty, None, lang, &w);
+            let needs = ev
+                .needs(p, o)
+                .into_iter()
+                .map(|i| Need { id: p.inputs[i as usize].id.clone(), question: question_text(p, i, lang, for_other) })
+                .collect();
+            let steps = out.steps.iter().map(|&r| step(p, ev, r, lang, &w)).collect();
+            OutputReport { id: out.id.clone(), role: out.role, label, status, value, text, needs, error, steps }
+        })
+        .collect();
+    Report {
+        ruleset: RulesetInfo {
+            id: rs.id.clone(),
+            title: rs.title.get(lang).to_owned(),
+            publisher: rs.publisher.clone(),
+            version: rs.version.clone(),
+            illustrative: rs.illustrative,
+            based_on: rs.based_on.clone(),
+            notice: rs.notice.as_ref().map(|t| t.get(lang).to_owned()),
+        },
+        as_of: ev.as_of.to_string(),
+        lang: lang.to_owned(),
+        outputs,
+    }
+}
+
+/// The question's wording for this reader.
+pub fn question_text(p: &Program, i: u32, lang: &str, for_other: bool) -> String {
+    let q = &p.ruleset.inputs[i as usize];
+    match (&q.question_for_other, for_other) {
+        (Some(t), true) => t.get(lang).to_owned(),
+        _ => q.question.get(lang).to_owned(),
+    }
+}
+
+fn step(p: &Program, ev: &Evaluation, r: u32, lang: &str, w: &Words) -> Step {
+    let rs = &p.ruleset;
+    let def = &rs.rules[r as usize];
+    let info = &p.rules[r as usize];
+    let outcome = &ev.rules[r as usize];
+    let (status, _, value, error) = describe(p, outcome, def.ty, None, lang, w);
+    let value = error.clone().unwrap_or(value);
+    let is_false = *outcome == Outcome::Known(Value::Bool(false));
+    let template = match (is_false, &def.explain_if_not, &def.explain) {
+        (true, Some(t), _) => Some(t),
+        (_, _, Some(t)) => Some(t),
+        _ => None,
+    };
+    let title = def.label.get(lang).to_owned();
+    let text = match template {
+        Some(t) if status == "known" => fill(t.get(lang), |name| {
+            if name == "value" {
+                Some(value.clone())
+            } else {
+                let r = info.uses.iter().find(|u| p.name_of(**u) == name)?;
+                Some(value_of(p, ev, *r, lang, w))
+            }
+        }),
+        _ => format!("{title}: {value}"),
+    };
+    let uses = info.uses.iter().map(|u| used(p, ev, *u, lang, w)).collect();
+    let because = ev.why.get(r as usize).map(|ws| ws.iter().flat_map(|x| why_text(p, ev, x, lang, w)).collect()).unwrap_or_default();
+    Step {
+        rule: info.id.clone(),
+        title,
+        text,
+        value,
+        status,
+        origin: def.origin.clone(),
+        uses,
+        because,
+        source: def.source.as_ref().and_then(|s| source(p, s)),
+    }
+}
+
+fn used(p: &Program, ev: &Evaluation, r: Ref, lang: &str, w: &Words) -> Used {
+    let rs = &p.ruleset;
+    let value = value_of(p, ev, r, lang, w);
+    match r {
+        Ref::Input(i) => {
+            let q = &rs.inputs[i as usize];
+            let label = q.label.as_ref().unwrap_or(&q.question).get(lang).to_owned();
+            let value = match ev.asked[i as usize] {
+                Some(false) => format!("{value} ({})", w.not_asked),
+                _ => value,
+            };
+            Used { kind: "answer", id: p.inputs[i as usize].id.clone(), label, value, from: None, unverified: false, source: None }
+        }
+        Ref::Param(i) => {
+            let def = &rs.parameters[i as usize];
+            let picked = ev.params[i as usize].as_ref().ok().map(|k| &p.params[i as usize].timeline[*k]);
+            Used {
+                kind: "figure",
+                id: p.params[i as usize].id.clone(),
+                label: def.label.get(lang).to_owned(),
+                value,
+                from: picked.map(|d| long_date(d.from, lang)),
+                unverified: picked.is_some_and(|d| d.verify),
+                source: picked.and_then(|d| d.source.as_ref()).and_then(|s| source(p, s)),
+            }
+        }
+        Ref::Rule(i) => Used {
+            kind: "step",
+            id: p.rules[i as usize].id.clone(),
+            label: rs.rules[i as usize].label.get(lang).to_owned(),
+            value,
+            from: None,
+            unverified: false,
+            source: None,
+        },
+    }
+}
+
+fn source(p: &Program, id: &str) -> Option<SourceInfo> {
+    let s = p.ruleset.sources.get(id)?;
+    Some(SourceInfo { title: s.title.clone(), url: s.url.clone(), paragraph: s.paragraph.clone() })
+}
+
+/// An item's value in words, shown as its declared type (percentages, points, labels).
+pub fn value_of(p: &Program, ev: &Evaluation, r: Ref, lang: &str, w: &Words) -> String {
+    let outcome = ev.of(p, r);
+    let ty = match r {
+        Ref::Param(i) => Some(p.params[i as usize].ty),
+        Ref::Rule(i) => Some(p.rules[i as usize].ty),
+        Ref::Input(_) => None,
+    };
+    let input = match r {
+        Ref::Input(i) => Some(i),
+        _ => None,
+    };
+    match ty {
+        Some(t) => describe(p, &outcome, t, input, lang, w).2,
+        None => describe_input(p, &outcome, input.unwrap_or(0), lang, w),
+    }
+}
+
+fn describe_input(p: &Program, o: &Outcome, i: u32, lang: &str, w: &Words) -> String {
+    match o {
+        Outcome::Known(Value::Choice(c)) => option_label(p, i, c, lang),
+        Outcome::Known(Value::Choices(cs)) if cs.is_empty() => w.none.to_owned(),
+        Outcome::Known(Value::Choices(cs)) => cs.iter().map(|c| option_label(p, i, c, lang)).collect::<Vec<_>>().join("; "),
+        Outcome::Known(v) => format_value(v, None, w),
+        Outcome::Unknown(_) => w.not_known.to_owned(),
+        Outcome::Failed(e) => e.clone(),
+    }
+}
+
+fn option_label(p: &Program, i: u32, c: &str, lang: &str) -> String {
+    p.ruleset.inputs[i as usize].options.get(c).map(|o| o.label.get(lang).to_owned()).unwrap_or_else(|| c.to_owned())
+}
+
+/// (status, typed value, words, error) for an outcome of a declared type.
+fn describe(p: &Program, o: &Outcome, ty: ValueType, input: Option<u32>, lang: &str, w: &Words) -> (&'static str, Option<ValueOut>, String, Option<String>) {
+    let _ = (p, input, lang);
+    match o {
+        Outcome::Known(v) => ("known", Some(value_out(v)), format_value(v, Some(ty), w), None),
+        Outcome::Unknown(_) => ("unknown", None, w.not_known.to_owned(), None),
+        Outcome::Failed(e) => ("failed", None, w.failed.to_owned(), Some(e.clone())),
+    }
+}
+
+pub fn value_out(v: &Value) -> ValueOut {
+    match v {
+        Value::Money(m) => ValueOut::Money { pence: m.0 },
+        Value::Number(d) => ValueOut::Number { value: d.normalize().to_string() },
+        Value::Bool(b) => ValueOut::YesNo { value: *b },
+        Value::Date(d) => ValueOut::Date { value: d.to_string() },
+        Value::Choice(c) => ValueOut::Choice { value: c.clone() },
+        Value::Choices(cs) => ValueOut::Choices { values: cs.clone() },
+        Value::Range(lo, hi) => ValueOut::Range { lower: lo.0, upper: hi.0 },
+        Value::Periodic(m, per) => ValueOut::Periodic { pence: m.0, period: per.name().to_owned() },
+    }
+}
+
+/// A value in words, as its declared type.
+pub fn format_value(v: &Value, ty: Option<ValueType>, w: &Words) -> String {
+    match (v, ty) {
+        (Value::Number(d), Some(ValueType::Percentage)) => format!("{}%", (d * Decimal::ONE_HUNDRED).normalize()),
+        (Value::Number(d), Some(ValueType::Points)) => format!("{} {}", d.normalize(), w.points),
+        (Value::Number(d), _) => d.normalize().to_string(),
+        (Value::Money(m), _) => m.to_string(),
+        (Value::Bool(true), _) => w.yes.to_owned(),
+        (Value::Bool(false), _) => w.no.to_owned(),
+        (Value::Date(d), _) => long_date(*d, w.lang),
+        (Value::Choice(c), _) => c.clone(),
+        (Value::Choices(cs), _) => cs.join(", "),
+        (Value::Range(lo, hi), _) => w.range.replace("{a}", &lo.to_string()).replace("{b}", &hi.to_string()),
+        (Value::Periodic(m, per), _) => format!("{m} {}", w.period(per.name())),
+    }
+}
+
+/// "7 April 2025" / "7 Ebrill 2025".
+pub fn long_date(d: Date, lang: &str) -> String {
+    const EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    const CY: [&str; 12] = ["Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr"];
+    let months = if lang == "cy" { CY } else { EN };
+    format!("{} {} {}", d.day, months[(d.month - 1) as usize], d.year)
+}
+
+/// Replaces `{name}` placeholders; unknown names are left as written (check forbids them).
+pub fn fill(template: &str, mut value: impl FnMut(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match value(name) {
+                    Some(v) => out.push_str(&v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn why_text(p: &Program, ev: &Evaluation, why: &Why, lang: &str, w: &Words) -> Vec<String> {
+    let label = |r: Ref| -> String {
+        match r {
+            Ref::Input(i) => {
+                let q = &p.ruleset.inputs[i as usize];
+                q.label.as_ref().unwrap_or(&q.question).get(lang).to_owned()
+            }
+            Ref::Param(i) => p.ruleset.parameters[i as usize].label.get(lang).to_owned(),
+            Ref::Rule(i) => p.ruleset.rules[i as usize].label.get(lang).to_owned(),
+        }
+    };
+    let show = |o: &crate::eval::Operand| -> String {
+        let v = match o.name {
+            Some(r) => value_of(p, ev, r, lang, w),
+            None => format_value(&o.value, None, w),
+        };
+        match o.name {
+            Some(r) => format!("{} ({v})", label(r)),
+            None => v,
+        }
+    };
+    match why {
+        Why::Compare { left, op, right, gap } => {
+            let (l, r) = (show(left), show(right));
+            let gap = gap.as_ref().map(|g| format_value(g, None, w)).unwrap_or_default();
+            let ord = crate::check::compare(&left.value, &right.value);
+            let t = match ord {
+                Some(std::cmp::Ordering::Less) => w.below,
+                Some(std::cmp::Ordering::Greater) => w.above,
+                _ => w.equal,
+            };
+            let needed = match op {
+                CmpOp::Ge => w.needs_at_least,
+                CmpOp::Gt => w.needs_more_than,
+                CmpOp::Le => w.needs_at_most,
+                CmpOp::Lt => w.needs_less_than,
+                CmpOp::Eq => w.needs_equal,
+                CmpOp::Ne => w.needs_not_equal,
+            };
+            vec![format!("{} {}", t.replace("{a}", &l).replace("{b}", &r).replace("{gap}", &gap), needed.replace("{b}", &r))]
+        }
+        Why::NotMet(r) => vec![w.not_met.replace("{x}", &label(*r))],
+        Why::Held(r) => vec![w.held.replace("{x}", &label(*r))],
+        Why::TooFew { have, need, of, failed } => {
+            let mut v = vec![w.too_few.replace("{have}", &have.to_string()).replace("{of}", &of.to_string()).replace("{need}", &need.to_string())];
+            v.extend(failed.iter().flat_map(|f| why_text(p, ev, f, lang, w)));
+            v
+        }
+        Why::NotAnswered { input, options } => {
+            let opts: Vec<String> = options.iter().map(|o| option_label(p, *input, o, lang)).collect();
+            vec![w.not_answer.replace("{x}", &label(Ref::Input(*input))).replace("{opts}", &opts.join(" / "))]
+        }
+    }
+}
+
+/// The fixed phrases of explanations, per language. Templates in rulesets cover the rest.
+pub struct Words {
+    pub lang: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub none: &'static str,
+    pub points: &'static str,
+    pub range: &'static str,
+    pub not_known: &'static str,
+    pub failed: &'static str,
+    pub not_asked: &'static str,
+    pub below: &'static str,
+    pub above: &'static str,
+    pub equal: &'static str,
+    pub needs_at_least: &'static str,
+    pub needs_more_than: &'static str,
+    pub needs_at_most: &'static str,
+    pub needs_less_than: &'static str,
+    pub needs_equal: &'static str,
+    pub needs_not_equal: &'static str,
+    pub not_met: &'static str,
+    pub held: &'static str,
+    pub too_few: &'static str,
+    pub not_answer: &'static str,
+    periods: [&'static str; 5],
+}
+
+impl Words {
+    pub fn for_lang(lang: &str) -> &'static Words {
+        if lang == "cy" { &CY } else { &EN }
+    }
+
+    fn period(&self, name: &str) -> &'static str {
+        let i = ["weekly", "fortnightly", "four-weekly", "monthly", "yearly"].iter().position(|p| *p == name).unwrap_or(0);
+        self.periods[i]
+    }
+}
+
+static EN: Words = Words {
+    lang: "en",
+    yes: "Yes",
+    no: "No",
+    none: "None",
+    points: "points",
+    range: "{a} to {b}",
+    not_known: "not known yet",
+    failed: "could not be worked out",
+    not_asked: "not asked",
+    below: "{a} is {gap} below {b}.",
+    above: "{a} is {gap} above {b}.",
+    equal: "{a} is the same as {b}.",
+    needs_at_least: "It needs to be at least {b}.",
+    needs_more_than: "It needs to be more than {b}.",
+    needs_at_most: "It needs to be no more than {b}.",
+    needs_less_than: "It needs to be less than {b}.",
+    needs_equal: "It needs to equal {b}.",
+    needs_not_equal: "It needs to differ from {b}.",
+    not_met: "“{x}” is not met.",
+    held: "“{x}” applies.",
+    too_few: "{have} of these {of} apply; at least {need} are needed.",
+    not_answer: "The answer to “{x}” is not {opts}.",
+    periods: ["a week", "a fortnight", "every four weeks", "a month", "a year"],
+};
+
+// Welsh phrasing: reviewed against common public-service usage; a native speaker's review
+// is still wanted before publication (see README "Welsh").
+static CY: Words = Words {
+    lang: "cy",
+    yes: "Ie",
+    no: "Na",
+    none: "Dim",
+    points: "pwynt",
+    range: "{a} i {b}",
+    not_known: "heb ei wybod eto",
+    failed: "ni ellid ei gyfrifo",
+    not_asked: "heb ei ofyn",
+    below: "Mae {a} {gap} yn is na {b}.",
+    above: "Mae {a} {gap} yn uwch na {b}.",
+    equal: "Mae {a} yr un fath â {b}.",
+    needs_at_least: "Mae angen iddo fod o leiaf {b}.",
+    needs_more_than: "Mae angen iddo fod yn fwy na {b}.",
+    needs_at_most: "Mae angen iddo fod dim mwy na {b}.",
+    needs_less_than: "Mae angen iddo fod yn llai na {b}.",
+    needs_equal: "Mae angen iddo fod yn hafal i {b}.",
+    needs_not_equal: "Mae angen iddo fod yn wahanol i {b}.",
+    not_met: "Nid yw “{x}” wedi'i fodloni.",
+    held: "Mae “{x}” yn berthnasol.",
+    too_few: "Mae {have} o'r {of} hyn yn berthnasol; mae angen o leiaf {need}.",
+    not_answer: "Nid {opts} yw'r ateb i “{x}”.",
+    periods: ["yr wythnos", "y pythefnos", "bob pedair wythnos", "y mis", "y flwyddyn"],
+};
+
+impl Text {
+    /// Convenience for explanations: the text in `lang` as an owned string.
+    pub fn owned(&self, lang: &str) -> String {
+        self.get(lang).to_owned()
+    }
+}
