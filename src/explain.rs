@@ -386,7 +386,13 @@ fn why_text(p: &Program, ev: &Evaluation, why: &Why, lang: &str, w: &Words) -> V
                 CmpOp::Eq => w.needs_equal,
                 CmpOp::Ne => w.needs_not_equal,
             };
-            vec![format!("{} {}", t.replace("{a}", &l).replace("{b}", &r).replace("{gap}", &gap), needed.replace("{b}", &r))]
+            let said = t.replace("{a}", &l).replace("{b}", &r).replace("{gap}", &gap);
+            // A condition that held shows its margin only; one that failed says what it needs.
+            if ord.is_some_and(|o| op.holds(o)) {
+                vec![said]
+            } else {
+                vec![format!("{said} {}", needed.replace("{b}", &r))]
+            }
         }
         Why::NotMet(r) => vec![w.not_met.replace("{x}", &label(*r))],
         Why::Held(r) => vec![w.held.replace("{x}", &label(*r))],
