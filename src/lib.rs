@@ -36,6 +36,12 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
+impl std::fmt::Debug for Loaded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Loaded").field("ruleset", &self.program.ruleset.id).field("warnings", &self.warnings).finish()
+    }
+}
+
 /// Loads a ruleset (YAML or JSON) and everything it `extends`, checks it and compiles it.
 /// `resolve` turns a ruleset id into its text (the CLI reads the file beside this one).
 /// Every diagnostic names its file, path, and line:column where it can be found.

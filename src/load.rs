@@ -78,6 +78,8 @@ fn parse_yaml<T: DeserializeOwned>(file: &SourceFile, located: impl Fn(String, O
         b.max_events = crate::limits::MAX_YAML_EVENTS;
     }
     options.with_snippet = false;
+    // Only `true` and `false` are yes/no: a question titled `N` or an answer `no` stays text.
+    options.strict_booleans = true;
     let mut path = String::new();
     let result = serde_saphyr::with_deserializer_from_str_with_options(&file.text, options, |de| {
         serde_path_to_error::deserialize(de).map_err(|e| {
