@@ -443,7 +443,7 @@ impl Serialize for Expr {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Expr::Name(n) => s.serialize_str(n),
-            Expr::Money(m) => s.serialize_str(&format!("£{}", m.plain())),
+            Expr::Money(m) => s.serialize_str(&m.to_string()),
             Expr::Number(d) => s.serialize_str(&d.normalize().to_string()),
             Expr::Percent(d) => {
                 s.serialize_str(&format!("{}%", (d * Decimal::ONE_HUNDRED).normalize()))

@@ -42,6 +42,11 @@ impl Money {
             None => (false, t),
         };
         let t = t.strip_prefix('£').unwrap_or(t);
+        // `£-5.00` as well as `-£5.00`.
+        let (negative, t) = match t.strip_prefix('-') {
+            Some(rest) if !negative => (true, rest),
+            _ => (negative, t),
+        };
         if t.is_empty() {
             return Err(format!("`{text}` is not an amount of money"));
         }
@@ -319,6 +324,9 @@ mod tests {
         assert_eq!(Money::parse("£1,234.56"), Ok(Money(123456)));
         assert_eq!(Money::parse("0.5"), Ok(Money(50)));
         assert_eq!(Money::parse("-5"), Ok(Money(-500)));
+        assert_eq!(Money::parse("£-5"), Ok(Money(-500)));
+        assert_eq!(Money::parse("-£5"), Ok(Money(-500)));
+        assert!(Money::parse("--5").is_err());
         assert_eq!(Money::parse(".75"), Ok(Money(75)));
         assert!(Money::parse("1.234").unwrap_err().contains("two decimal places"));
         assert!(Money::parse("12.").is_err());

@@ -1,0 +1,151 @@
+//! Partial evaluation (what is still needed) and the trace and its explanation.
+
+mod common;
+use common::*;
+
+use carebudget::eval::Outcome;
+use carebudget::explain::explain;
+
+const BODY: &str = "parameters:
+  upper: {type: money, label: Upper capital limit, source: s, values: [{from: 2015-04-01, value: \"23250\", verify: true}]}
+inputs:
+  impairment: {type: yes-no, section: main, question: Do you have an impairment?, question_for_other: Do they have an impairment?}
+  count: {type: whole-number, section: main, question: How many?, label: Outcomes}
+  carer: {type: yes-no, section: main, question: Are you a carer?}
+  capital: {type: money, section: main, question: Savings?, label: Savings}
+  income: {type: money, section: main, question: Income?, ask_when: {le: [capital, upper]}, default: \"0\"}
+rules:
+  two: {type: yes-no, label: Two or more outcomes, formula: {ge: [count, 2]}}
+  eligible:
+    type: yes-no
+    label: Eligible
+    source: s
+    explain: Eligible because both conditions hold.
+    explain_if_not: Not eligible.
+    formula: {all: [impairment, two]}
+  either: {type: yes-no, label: Either, formula: {any: [impairment, carer]}}
+  over: {type: yes-no, label: Over the limit, formula: {gt: [capital, upper]}}
+  pays:
+    type: money
+    label: Pays
+    explain: \"Over the limit: {over}; income {income}; you pay {value}.\"
+    formula: {cases: [{if: over, then: \"£100\"}, {else: {min: [income, \"£100\"]}}]}
+outputs:
+  eligible: {rule: eligible, role: eligibility}
+  pays: {rule: pays, role: contribution}
+";
+
+fn needs(l: &carebudget::Loaded, ev: &carebudget::eval::Evaluation, output: &str) -> Vec<String> {
+    let o = l.program.outputs.iter().position(|o| o.id == output).unwrap();
+    ev.needs(&l.program, o).iter().map(|i| l.program.inputs[*i as usize].id.clone()).collect()
+}
+
+#[test]
+fn missing_answers_leave_outputs_unknown_with_what_is_needed() {
+    let l = load(BODY);
+    let ev = run(&l, "", "2025-06-01");
+    assert_eq!(needs(&l, &ev, "eligible"), ["impairment", "count"]);
+    // Whether income is asked depends on capital: ask capital first.
+    assert_eq!(needs(&l, &ev, "pays"), ["capital"]);
+    let ev = run(&l, "impairment: true", "2025-06-01");
+    assert_eq!(needs(&l, &ev, "eligible"), ["count"]);
+    assert_eq!(rule(&l, &ev, "either"), yes(true)); // decided by one known true
+}
+
+#[test]
+fn logic_decides_as_soon_as_the_known_part_settles_it() {
+    let l = load(BODY);
+    let ev = run(&l, "impairment: false", "2025-06-01");
+    assert_eq!(rule(&l, &ev, "eligible"), yes(false));
+    assert!(needs(&l, &ev, "eligible").is_empty());
+    assert_eq!(rule(&l, &ev, "either"), Outcome::Unknown(vec![l.program.input_index("carer").unwrap()]));
+}
+
+#[test]
+fn questions_not_asked_use_their_default_and_ignore_stale_answers() {
+    let l = load(BODY);
+    // Capital over the limit: income is not asked, so its answer (left from before) is ignored.
+    let ev = run(&l, "capital: \"30000\"\nincome: \"50\"", "2025-06-01");
+    let income = l.program.input_index("income").unwrap() as usize;
+    assert_eq!(ev.asked[income], Some(false));
+    assert_eq!(ev.inputs[income], money("0.00"));
+    assert_eq!(rule(&l, &ev, "pays"), money("100.00"));
+    // Under the limit: asked, and needed until answered.
+    let ev = run(&l, "capital: \"1000\"", "2025-06-01");
+    assert_eq!(ev.asked[income], Some(true));
+    assert_eq!(needs(&l, &ev, "pays"), ["income"]);
+    let ev = run(&l, "capital: \"1000\"\nincome: \"42.50\"", "2025-06-01");
+    assert_eq!(rule(&l, &ev, "pays"), money("42.50"));
+}
+
+#[test]
+fn trace_records_failed_conditions_with_margins() {
+    let l = load(BODY);
+    let ev = run(&l, "impairment: true\ncount: 1\ncapital: \"23250.00\"\nincome: \"10\"", "2025-06-01");
+    let r = explain(&l.program, &ev, "en", false);
+    let elig = r.outputs.iter().find(|o| o.id == "eligible").unwrap();
+    assert_eq!(elig.text, "No");
+    let steps: Vec<&str> = elig.steps.iter().map(|s| s.rule.as_str()).collect();
+    assert_eq!(steps, ["two", "eligible"]);
+    let two = &elig.steps[0];
+    assert_eq!(two.because, ["Outcomes (1) is 1 below 2. It needs to be at least 2."]);
+    let last = &elig.steps[1];
+    assert_eq!(last.text, "Not eligible.");
+    assert_eq!(last.because, ["“Two or more outcomes” is not met."]);
+    assert_eq!(last.source.as_ref().unwrap().title, "A source");
+    // A comparison that held shows its margin, which is what would change the result.
+    let pays = r.outputs.iter().find(|o| o.id == "pays").unwrap();
+    let over = pays.steps.iter().find(|s| s.rule == "over").unwrap();
+    assert_eq!(over.because, ["Savings (£23,250.00) is the same as Upper capital limit (£23,250.00). It needs to be more than Upper capital limit (£23,250.00)."]);
+}
+
+#[test]
+fn trace_lists_figures_with_their_dates_sources_and_verify_status() {
+    let l = load(BODY);
+    let ev = run(&l, "capital: \"30000\"", "2025-06-01");
+    let r = explain(&l.program, &ev, "en", false);
+    let pays = r.outputs.iter().find(|o| o.id == "pays").unwrap();
+    assert_eq!(pays.text, "£100.00");
+    let over = pays.steps.iter().find(|s| s.rule == "over").unwrap();
+    let figure = over.uses.iter().find(|u| u.kind == "figure").unwrap();
+    assert_eq!((figure.id.as_str(), figure.value.as_str()), ("upper", "£23,250.00"));
+    assert_eq!(figure.from.as_deref(), Some("1 April 2015"));
+    assert!(figure.unverified);
+    assert_eq!(figure.source.as_ref().unwrap().title, "A source");
+    let answer = over.uses.iter().find(|u| u.kind == "answer").unwrap();
+    assert_eq!((answer.label.as_str(), answer.value.as_str()), ("Savings", "£30,000.00"));
+    // Templates fill in the names the rule uses; an unasked question says so.
+    let last = pays.steps.last().unwrap();
+    assert_eq!(last.text, "Over the limit: Yes; income £0.00; you pay £100.00.");
+    let income_use = last.uses.iter().find(|u| u.id == "income").unwrap();
+    assert_eq!(income_use.value, "£0.00 (not asked)");
+}
+
+#[test]
+fn welsh_and_someone_elses_wording() {
+    let l = load(BODY);
+    let ev = run(&l, "impairment: true\ncount: 3", "2025-06-01");
+    let cy = explain(&l.program, &ev, "cy", false);
+    let elig = cy.outputs.iter().find(|o| o.id == "eligible").unwrap();
+    assert_eq!(elig.text, "Ie");
+    assert_eq!(cy.outputs.iter().find(|o| o.id == "pays").unwrap().text, "heb ei wybod eto");
+    let ev = run(&l, "count: 3", "2025-06-01");
+    let other = explain(&l.program, &ev, "en", true);
+    let n = &other.outputs.iter().find(|o| o.id == "eligible").unwrap().needs;
+    assert_eq!(n[0].question, "Do they have an impairment?");
+    let mine = explain(&l.program, &ev, "en", false);
+    assert_eq!(mine.outputs[0].needs[0].question, "Do you have an impairment?");
+}
+
+#[test]
+fn evaluation_of_the_bundled_example_matches_its_worked_examples() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/rules/example.yaml")).unwrap();
+    let l = carebudget::load(carebudget::SourceFile::new("example.yaml", text), &mut |_| None).unwrap();
+    assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+    let examples = l.program.ruleset.examples.clone();
+    assert!(examples.len() >= 10);
+    for ex in &examples {
+        let r = carebudget::examples::run_example(&l.program, ex);
+        assert!(r.failures.is_empty(), "{}: {:?}", r.name, r.failures);
+    }
+}
