@@ -17,7 +17,11 @@ pub fn type_answers(p: &Program, raw: &IndexMap<String, Literal>) -> Result<Answ
     for (id, lit) in raw {
         let path = join("answers", id);
         let Some(i) = p.input_index(id) else {
-            let hint = if p.rule_index(id).is_some() { " (it is a rule, worked out from the answers)" } else { "" };
+            let hint = if p.rule_index(id).is_some() {
+                " (it is a rule, worked out from the answers)"
+            } else {
+                ""
+            };
             errors.push(Diagnostic::error(path, format!("there is no question `{id}`{hint}")));
             continue;
         };
@@ -33,7 +37,11 @@ pub fn type_answers(p: &Program, raw: &IndexMap<String, Literal>) -> Result<Answ
             Err(e) => errors.push(Diagnostic::error(path, e)),
         }
     }
-    if errors.is_empty() { Ok(Answers(out)) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(Answers(out))
+    } else {
+        Err(errors)
+    }
 }
 
 /// Checks an answer against the question's `min` and `max`.
@@ -45,12 +53,20 @@ pub fn bounds(v: &Value, min: Option<&Value>, max: Option<&Value>) -> Result<(),
     if let Some(lo) = min
         && compare(&amount, lo) == Some(std::cmp::Ordering::Less)
     {
-        return Err(format!("{} is below the smallest allowed, {}", crate::eval::plain(&amount), crate::eval::plain(lo)));
+        return Err(format!(
+            "{} is below the smallest allowed, {}",
+            crate::eval::plain(&amount),
+            crate::eval::plain(lo)
+        ));
     }
     if let Some(hi) = max
         && compare(&amount, hi) == Some(std::cmp::Ordering::Greater)
     {
-        return Err(format!("{} is above the largest allowed, {}", crate::eval::plain(&amount), crate::eval::plain(hi)));
+        return Err(format!(
+            "{} is above the largest allowed, {}",
+            crate::eval::plain(&amount),
+            crate::eval::plain(hi)
+        ));
     }
     Ok(())
 }

@@ -19,7 +19,12 @@ use crate::program::*;
 /// Checks a ruleset. On success, the program and any warnings; on failure, all diagnostics
 /// (errors first). Diagnostics carry paths; the caller adds files and line:column.
 pub fn check(ruleset: Ruleset) -> Result<(Program, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let mut c = Checker { rs: &ruleset, diags: Vec::new(), names: HashMap::new(), nodes: 0 };
+    let mut c = Checker {
+        rs: &ruleset,
+        diags: Vec::new(),
+        names: HashMap::new(),
+        nodes: 0,
+    };
     c.metadata();
     c.declare_names();
     let params = c.params();
@@ -29,7 +34,10 @@ pub fn check(ruleset: Ruleset) -> Result<(Program, Vec<Diagnostic>), Vec<Diagnos
     let outputs_raw = c.outputs();
     let order = c.order(&inputs, &rules);
     if c.nodes > MAX_NODES {
-        c.err("", format!("the ruleset has {} expression parts; the limit is {MAX_NODES}", c.nodes));
+        c.err(
+            "",
+            format!("the ruleset has {} expression parts; the limit is {MAX_NODES}", c.nodes),
+        );
     }
     let mut diags = c.diags;
     if diags.iter().any(Diagnostic::is_error) {
@@ -39,12 +47,27 @@ pub fn check(ruleset: Ruleset) -> Result<(Program, Vec<Diagnostic>), Vec<Diagnos
     let order = order.expect("no cycles once there are no errors");
     let outputs = outputs_raw
         .into_iter()
-        .map(|(id, rule, role)| OutputInfo { steps: steps_for(rule, &rules, &order), id, rule, role })
+        .map(|(id, rule, role)| OutputInfo {
+            steps: steps_for(rule, &rules, &order),
+            id,
+            rule,
+            role,
+        })
         .collect();
-    let program = Program { ruleset, inputs, params, rules, outputs, order };
+    let program = Program {
+        ruleset,
+        inputs,
+        params,
+        rules,
+        outputs,
+        order,
+    };
     lint(&program, &mut diags);
     Ok((program, diags))
 }
+
+/// A section of the ruleset's names: where they are, the names, how to refer to one.
+type NameGroup<'a> = (&'static str, Vec<&'a String>, fn(u32) -> Ref);
 
 struct Checker<'a> {
     rs: &'a Ruleset,
@@ -84,7 +107,10 @@ impl<'a> Checker<'a> {
             }
         }
         if !rs.languages.iter().any(|l| l == "en") {
-            self.err("languages", "English (`en`) is required: it is the fallback for every text");
+            self.err(
+                "languages",
+                "English (`en`) is required: it is the fallback for every text",
+            );
         }
         for (what, n) in [
             ("parameters", rs.parameters.len()),
@@ -97,7 +123,10 @@ impl<'a> Checker<'a> {
             }
         }
         if rs.examples.len() > MAX_EXAMPLES {
-            self.err("examples", format!("has {} examples; the limit is {MAX_EXAMPLES}", rs.examples.len()));
+            self.err(
+                "examples",
+                format!("has {} examples; the limit is {MAX_EXAMPLES}", rs.examples.len()),
+            );
         }
         for (id, s) in &rs.sources {
             if s.title.trim().is_empty() {
@@ -106,7 +135,10 @@ impl<'a> Checker<'a> {
         }
         for (id, o) in &rs.outputs {
             if !rs.rules.contains_key(&o.rule) {
-                self.err(join(&join("outputs", id), "rule"), format!("there is no rule `{}`", o.rule));
+                self.err(
+                    join(&join("outputs", id), "rule"),
+                    format!("there is no rule `{}`", o.rule),
+                );
             }
         }
     }
@@ -114,7 +146,7 @@ impl<'a> Checker<'a> {
     /// One namespace for questions, parameters and rules, so a name means one thing.
     fn declare_names(&mut self) {
         let rs = self.rs;
-        let groups: [(&str, Vec<&'a String>, fn(u32) -> Ref); 3] = [
+        let groups: [NameGroup<'a>; 3] = [
             ("inputs", rs.inputs.keys().collect(), Ref::Input),
             ("parameters", rs.parameters.keys().collect(), Ref::Param),
             ("rules", rs.rules.keys().collect(), Ref::Rule),
@@ -123,7 +155,10 @@ impl<'a> Checker<'a> {
             for (i, id) in ids.into_iter().enumerate() {
                 let path = join(section, id);
                 if !is_name(id) {
-                    self.err(path.clone(), format!("`{id}` is not a valid name: use letters, digits, `_` and `-`, starting with a letter"));
+                    self.err(
+                        path.clone(),
+                        format!("`{id}` is not a valid name: use letters, digits, `_` and `-`, starting with a letter"),
+                    );
                 }
                 if let Some(prev) = self.names.insert(id.as_str(), make(i as u32)) {
                     let other = match prev {
@@ -155,7 +190,10 @@ impl<'a> Checker<'a> {
                 self.err(join(&path, "values"), "a parameter needs at least one dated value");
             }
             if p.values.len() > MAX_TIMELINE {
-                self.err(join(&path, "values"), format!("has {} values; the limit is {MAX_TIMELINE}", p.values.len()));
+                self.err(
+                    join(&path, "values"),
+                    format!("has {} values; the limit is {MAX_TIMELINE}", p.values.len()),
+                );
             }
             let mut timeline = Vec::new();
             let mut last: Option<Date> = None;
@@ -164,20 +202,35 @@ impl<'a> Checker<'a> {
                 if let Some(prev) = last
                     && v.from <= prev
                 {
-                    self.err(join(&vpath, "from"), format!("dates must increase: {} is not after {prev}", v.from));
+                    self.err(
+                        join(&vpath, "from"),
+                        format!("dates must increase: {} is not after {prev}", v.from),
+                    );
                 }
                 last = Some(v.from);
                 self.source_exists(join(&vpath, "source"), &v.source);
                 let source = v.source.clone().or_else(|| p.source.clone());
                 if source.is_none() {
-                    self.err(join(&vpath, "source"), "every figure needs a source: give `source` here or on the parameter");
+                    self.err(
+                        join(&vpath, "source"),
+                        "every figure needs a source: give `source` here or on the parameter",
+                    );
                 }
                 match literal_value(&v.value, Ty::of_value_type(p.ty), p.ty) {
-                    Ok(value) => timeline.push(DatedParam { from: v.from, value, source, verify: v.verify }),
+                    Ok(value) => timeline.push(DatedParam {
+                        from: v.from,
+                        value,
+                        source,
+                        verify: v.verify,
+                    }),
                     Err(e) => self.err(join(&vpath, "value"), e),
                 }
             }
-            out.push(ParamInfo { id: id.clone(), ty: p.ty, timeline });
+            out.push(ParamInfo {
+                id: id.clone(),
+                ty: p.ty,
+                timeline,
+            });
         }
         out
     }
@@ -189,7 +242,10 @@ impl<'a> Checker<'a> {
         for (i, (id, q)) in rs.inputs.iter().enumerate() {
             let path = join("inputs", id);
             if !rs.sections.contains_key(&q.section) {
-                self.err(join(&path, "section"), format!("there is no section `{}` in `sections`", q.section));
+                self.err(
+                    join(&path, "section"),
+                    format!("there is no section `{}` in `sections`", q.section),
+                );
             }
             if q.question.is_empty() {
                 self.err(join(&path, "question"), "the question has no text");
@@ -202,11 +258,17 @@ impl<'a> Checker<'a> {
                 self.err(join(&path, "options"), "only choice questions have options");
             }
             if q.options.len() > MAX_TABLE_ROWS {
-                self.err(join(&path, "options"), format!("has {} options; the limit is {MAX_TABLE_ROWS}", q.options.len()));
+                self.err(
+                    join(&path, "options"),
+                    format!("has {} options; the limit is {MAX_TABLE_ROWS}", q.options.len()),
+                );
             }
             for o in q.options.keys() {
                 if o.trim().is_empty() || o.len() > 64 {
-                    self.err(join(&join(&path, "options"), o), "an option value is 1 to 64 characters");
+                    self.err(
+                        join(&join(&path, "options"), o),
+                        "an option value is 1 to 64 characters",
+                    );
                 }
             }
             if !q.periods.is_empty() && q.ty != InputType::Money {
@@ -250,7 +312,10 @@ impl<'a> Checker<'a> {
                 },
             };
             if q.ask_when.is_some() && default.is_none() && q.default.is_none() {
-                self.err(join(&path, "default"), "a question with `ask_when` needs a `default` for when it is not asked");
+                self.err(
+                    join(&path, "default"),
+                    "a question with `ask_when` needs a `default` for when it is not asked",
+                );
             }
             out.push(InputInfo {
                 id: id.clone(),
@@ -273,10 +338,16 @@ impl<'a> Checker<'a> {
         for (i, (id, q)) in rs.inputs.iter().enumerate() {
             let Some(cond) = &q.ask_when else { continue };
             let path = join(&join("inputs", id), "ask_when");
-            let mut scope = Scope { uses: Vec::new(), depth: 0 };
+            let mut scope = Scope {
+                uses: Vec::new(),
+                depth: 0,
+            };
             if let Some((node, ty)) = self.expr(cond, &path, &mut scope, inputs) {
                 if ty != Ty::Bool {
-                    self.err(path.clone(), format!("`ask_when` must be yes/no, but this is {}", ty.describe()));
+                    self.err(
+                        path.clone(),
+                        format!("`ask_when` must be yes/no, but this is {}", ty.describe()),
+                    );
                 }
                 if matches!(node, Node::Const(Value::Bool(false))) {
                     self.err(path, "this question can never be asked: its `ask_when` is always false");
@@ -295,14 +366,27 @@ impl<'a> Checker<'a> {
             let path = join("rules", id);
             self.source_exists(join(&path, "source"), &r.source);
             if r.label.is_empty() {
-                self.err(join(&path, "label"), "a rule needs a label: it titles the step in every explanation");
+                self.err(
+                    join(&path, "label"),
+                    "a rule needs a label: it titles the step in every explanation",
+                );
             }
-            let mut scope = Scope { uses: Vec::new(), depth: 0 };
+            let mut scope = Scope {
+                uses: Vec::new(),
+                depth: 0,
+            };
             let fpath = join(&path, "formula");
             let node = match self.expr(&r.formula, &fpath, &mut scope, shapes) {
                 Some((node, ty)) => {
                     if ty != Ty::of_value_type(r.ty) {
-                        self.err(fpath, format!("the rule is declared {} but its formula gives {}", value_type_name(r.ty), ty.describe()));
+                        self.err(
+                            fpath,
+                            format!(
+                                "the rule is declared {} but its formula gives {}",
+                                value_type_name(r.ty),
+                                ty.describe()
+                            ),
+                        );
                     }
                     node
                 }
@@ -316,7 +400,12 @@ impl<'a> Checker<'a> {
             if r.explain_if_not.is_some() && r.ty != ValueType::YesNo {
                 self.err(join(&path, "explain_if_not"), "only yes/no rules have `explain_if_not`");
             }
-            out.push(RuleInfo { id: id.clone(), ty: r.ty, node, uses: scope.uses });
+            out.push(RuleInfo {
+                id: id.clone(),
+                ty: r.ty,
+                node,
+                uses: scope.uses,
+            });
         }
         out
     }
@@ -332,10 +421,12 @@ impl<'a> Checker<'a> {
                     break;
                 };
                 let name = &after[..close];
-                let known = name == "value"
-                    || self.names.get(name).is_some_and(|r| uses.contains(r));
+                let known = name == "value" || self.names.get(name).is_some_and(|r| uses.contains(r));
                 if !known {
-                    self.err(join(path, lang), format!("`{{{name}}}` is not `{{value}}` or a name this rule's formula uses"));
+                    self.err(
+                        join(path, lang),
+                        format!("`{{{name}}}` is not `{{value}}` or a name this rule's formula uses"),
+                    );
                 }
                 rest = &after[close + 1..];
             }
@@ -367,7 +458,11 @@ impl<'a> Checker<'a> {
         let deps: Vec<Vec<usize>> = inputs
             .iter()
             .map(|q| q.uses.iter().filter_map(|r| node_of(*r)).collect())
-            .chain(rules.iter().map(|r| r.uses.iter().filter_map(|u| node_of(*u)).collect()))
+            .chain(
+                rules
+                    .iter()
+                    .map(|r| r.uses.iter().filter_map(|u| node_of(*u)).collect()),
+            )
             .collect();
         // Kahn's algorithm over "x uses y" edges.
         let mut users: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -381,7 +476,11 @@ impl<'a> Checker<'a> {
         let mut ready: Vec<usize> = (0..n).rev().filter(|&x| pending[x] == 0).collect();
         let mut order = Vec::with_capacity(n);
         while let Some(x) = ready.pop() {
-            order.push(if x < ni { Item::Input(x as u32) } else { Item::Rule((x - ni) as u32) });
+            order.push(if x < ni {
+                Item::Input(x as u32)
+            } else {
+                Item::Rule((x - ni) as u32)
+            });
             for &u in users[x].iter().rev() {
                 pending[u] -= 1;
                 if pending[u] == 0 {
@@ -393,7 +492,13 @@ impl<'a> Checker<'a> {
             return Some(order);
         }
         // Every item left waits on a cycle; name each cycle once.
-        let name = |x: usize| if x < ni { format!("inputs.{}", inputs[x].id) } else { format!("rules.{}", rules[x - ni].id) };
+        let name = |x: usize| {
+            if x < ni {
+                format!("inputs.{}", inputs[x].id)
+            } else {
+                format!("rules.{}", rules[x - ni].id)
+            }
+        };
         let mut reported = vec![false; n];
         for start in 0..n {
             if pending[start] == 0 || reported[start] {
@@ -404,7 +509,9 @@ impl<'a> Checker<'a> {
             let mut seen = HashMap::from([(start, 0usize)]);
             let mut x = start;
             let cycle = loop {
-                let Some(&next) = deps[x].iter().find(|&&d| pending[d] > 0) else { break None };
+                let Some(&next) = deps[x].iter().find(|&&d| pending[d] > 0) else {
+                    break None;
+                };
                 if let Some(&at) = seen.get(&next) {
                     break Some(path[at..].to_vec());
                 }
@@ -421,7 +528,11 @@ impl<'a> Checker<'a> {
                 }
                 let mut words: Vec<String> = cycle.iter().map(|&c| name(c)).collect();
                 words.push(name(cycle[0]));
-                let at = if cycle[0] < ni { join(&name(cycle[0]), "ask_when") } else { join(&name(cycle[0]), "formula") };
+                let at = if cycle[0] < ni {
+                    join(&name(cycle[0]), "ask_when")
+                } else {
+                    join(&name(cycle[0]), "formula")
+                };
                 self.err(at, format!("this depends on itself: {}", words.join(" → ")));
             }
         }
@@ -433,7 +544,10 @@ impl<'a> Checker<'a> {
     fn expr(&mut self, e: &Expr, path: &str, scope: &mut Scope, inputs: &[InputInfo]) -> Option<(Node, Ty)> {
         self.nodes += 1;
         if scope.depth >= MAX_EXPR_DEPTH {
-            self.err(path, format!("the formula nests more than {MAX_EXPR_DEPTH} levels deep"));
+            self.err(
+                path,
+                format!("the formula nests more than {MAX_EXPR_DEPTH} levels deep"),
+            );
             return None;
         }
         scope.depth += 1;
@@ -468,16 +582,33 @@ impl<'a> Checker<'a> {
                 let (nodes, ty) = self.same_type(a, &p(op), scope, inputs, &[Ty::Money, Ty::Number], op)?;
                 self.no_round(a, &p(op));
                 if op == "difference" && nodes.len() < 2 {
-                    self.err(p(op), "`difference` needs at least two operands: the first minus the rest");
+                    self.err(
+                        p(op),
+                        "`difference` needs at least two operands: the first minus the rest",
+                    );
                     return None;
                 }
-                Some((if op == "sum" { Node::Sum(nodes) } else { Node::Difference(nodes) }, ty))
+                Some((
+                    if op == "sum" {
+                        Node::Sum(nodes)
+                    } else {
+                        Node::Difference(nodes)
+                    },
+                    ty,
+                ))
             }
             Expr::Min(a) | Expr::Max(a) => {
                 let op = e.operator();
                 let (nodes, ty) = self.same_type(a, &p(op), scope, inputs, &[Ty::Money, Ty::Number, Ty::Date], op)?;
                 self.no_round(a, &p(op));
-                Some((if op == "min" { Node::Min(nodes) } else { Node::Max(nodes) }, ty))
+                Some((
+                    if op == "min" {
+                        Node::Min(nodes)
+                    } else {
+                        Node::Max(nodes)
+                    },
+                    ty,
+                ))
             }
             Expr::Product(a) => {
                 let path = p("product");
@@ -488,12 +619,18 @@ impl<'a> Checker<'a> {
                 let money = typed.iter().filter(|(_, t)| *t == Ty::Money).count();
                 for (i, (_, t)) in typed.iter().enumerate() {
                     if !matches!(t, Ty::Money | Ty::Number) {
-                        self.err(index(&path, i), format!("only money and numbers can be multiplied, but this is {}", t.describe()));
+                        self.err(
+                            index(&path, i),
+                            format!("only money and numbers can be multiplied, but this is {}", t.describe()),
+                        );
                         return None;
                     }
                 }
                 if money > 1 {
-                    self.err(path, "at most one operand of a product can be money (money × money is not money)");
+                    self.err(
+                        path,
+                        "at most one operand of a product can be money (money × money is not money)",
+                    );
                     return None;
                 }
                 let is_money = money == 1;
@@ -504,17 +641,26 @@ impl<'a> Checker<'a> {
                     self.rounding(&join(&path, "round"), r, is_money);
                 }
                 let nodes = typed.into_iter().map(|(n, _)| n).collect();
-                Some((Node::Product(nodes, a.round.clone(), is_money), if is_money { Ty::Money } else { Ty::Number }))
+                Some((
+                    Node::Product(nodes, a.round.clone(), is_money),
+                    if is_money { Ty::Money } else { Ty::Number },
+                ))
             }
             Expr::Divide(a) => {
                 let path = p("divide");
                 let typed = self.operands(&a.of, &path, scope, inputs)?;
                 if typed.len() != 2 {
-                    self.err(path, "`divide` takes exactly two operands: the number divided and the number it is divided by");
+                    self.err(
+                        path,
+                        "`divide` takes exactly two operands: the number divided and the number it is divided by",
+                    );
                     return None;
                 }
                 let Some(round) = &a.round else {
-                    self.err(join(&path, "round"), "a division must say how to round: round: {direction: down}");
+                    self.err(
+                        join(&path, "round"),
+                        "a division must say how to round: round: {direction: down}",
+                    );
                     return None;
                 };
                 let mut it = typed.into_iter();
@@ -537,7 +683,15 @@ impl<'a> Checker<'a> {
                 let hi = self.expr(&c.max, &join(&path, "max"), scope, inputs);
                 let ((v, vt), (lo, lt), (hi, ht)) = (v?, lo?, hi?);
                 if !matches!(vt, Ty::Money | Ty::Number) || lt != vt || ht != vt {
-                    self.err(path, format!("`clamp` needs value, min and max of one type (money or number), not {}, {} and {}", vt.describe(), lt.describe(), ht.describe()));
+                    self.err(
+                        path,
+                        format!(
+                            "`clamp` needs value, min and max of one type (money or number), not {}, {} and {}",
+                            vt.describe(),
+                            lt.describe(),
+                            ht.describe()
+                        ),
+                    );
                     return None;
                 }
                 Some((Node::Clamp(Box::new([v, lo, hi])), vt))
@@ -563,8 +717,19 @@ impl<'a> Checker<'a> {
                 let ordered = matches!(lt, Ty::Money | Ty::Number | Ty::Date);
                 let equatable = ordered || lt == Ty::Bool;
                 if lt != rt || !(ordered || (equatable && matches!(op, CmpOp::Eq | CmpOp::Ne))) {
-                    self.err(path, format!("cannot compare {} with {}{}", lt.describe(), rt.describe(),
-                        if matches!(lt, Ty::Choice(_)) || matches!(rt, Ty::Choice(_)) { "; use `answer_in` for a choice" } else { "" }));
+                    self.err(
+                        path,
+                        format!(
+                            "cannot compare {} with {}{}",
+                            lt.describe(),
+                            rt.describe(),
+                            if matches!(lt, Ty::Choice(_)) || matches!(rt, Ty::Choice(_)) {
+                                "; use `answer_in` for a choice"
+                            } else {
+                                ""
+                            }
+                        ),
+                    );
                     return None;
                 }
                 Some((Node::Cmp(op, Box::new([l, r])), Ty::Bool))
@@ -573,7 +738,14 @@ impl<'a> Checker<'a> {
                 let op = e.operator();
                 let (nodes, _) = self.same_type(a, &p(op), scope, inputs, &[Ty::Bool], op)?;
                 self.no_round(a, &p(op));
-                Some((if op == "all" { Node::All(nodes) } else { Node::Any(nodes) }, Ty::Bool))
+                Some((
+                    if op == "all" {
+                        Node::All(nodes)
+                    } else {
+                        Node::Any(nodes)
+                    },
+                    Ty::Bool,
+                ))
             }
             Expr::Not(x) => {
                 let (n, t) = self.expr(x, &p("not"), scope, inputs)?;
@@ -585,10 +757,16 @@ impl<'a> Checker<'a> {
             }
             Expr::AtLeast(a) => {
                 let path = p("at_least");
-                let args = Args { of: a.of.clone(), round: None };
+                let args = Args {
+                    of: a.of.clone(),
+                    round: None,
+                };
                 let (nodes, _) = self.same_type(&args, &join(&path, "of"), scope, inputs, &[Ty::Bool], "at_least")?;
                 if a.n as usize > nodes.len() || a.n == 0 {
-                    self.err(join(&path, "n"), format!("`n` must be between 1 and the number of conditions ({})", nodes.len()));
+                    self.err(
+                        join(&path, "n"),
+                        format!("`n` must be between 1 and the number of conditions ({})", nodes.len()),
+                    );
                 }
                 Some((Node::AtLeast(a.n, nodes), Ty::Bool))
             }
@@ -600,12 +778,22 @@ impl<'a> Checker<'a> {
                     Ty::Choice(_) => (false, inputs[q as usize].options.clone()),
                     Ty::Choices(_) => (true, inputs[q as usize].options.clone()),
                     t => {
-                        self.err(join(&path, "answer"), format!("`lookup` needs a choice question, but `{}` is {}", l.answer, t.describe()));
+                        self.err(
+                            join(&path, "answer"),
+                            format!(
+                                "`lookup` needs a choice question, but `{}` is {}",
+                                l.answer,
+                                t.describe()
+                            ),
+                        );
                         return None;
                     }
                 };
                 if l.table.len() > MAX_TABLE_ROWS {
-                    self.err(join(&path, "table"), format!("has {} rows; the limit is {MAX_TABLE_ROWS}", l.table.len()));
+                    self.err(
+                        join(&path, "table"),
+                        format!("has {} rows; the limit is {MAX_TABLE_ROWS}", l.table.len()),
+                    );
                     return None;
                 }
                 let mut table = Vec::new();
@@ -630,23 +818,40 @@ impl<'a> Checker<'a> {
                     None => {
                         let missing: Vec<&String> = options.iter().filter(|o| !l.table.contains_key(*o)).collect();
                         if !missing.is_empty() {
-                            self.err(join(&path, "table"), format!("no value for {}; add them or a `default`", quote_list(&missing)));
+                            self.err(
+                                join(&path, "table"),
+                                format!("no value for {}; add them or a `default`", quote_list(&missing)),
+                            );
                         }
                         None
                     }
                 };
-                Some((Node::Lookup { input: q, table, default, multi }, ty.unwrap_or(Ty::Number)))
+                Some((
+                    Node::Lookup {
+                        input: q,
+                        table,
+                        default,
+                        multi,
+                    },
+                    ty.unwrap_or(Ty::Number),
+                ))
             }
             Expr::Bands(b) => self.bands(b, &p("bands"), scope, inputs),
             Expr::Scale(s) => {
                 let path = p("scale");
                 let (v, vt) = self.expr(&s.value, &join(&path, "value"), scope, inputs)?;
                 if !matches!(vt, Ty::Money | Ty::Number) {
-                    self.err(join(&path, "value"), format!("`scale` needs money or a number, not {}", vt.describe()));
+                    self.err(
+                        join(&path, "value"),
+                        format!("`scale` needs money or a number, not {}", vt.describe()),
+                    );
                     return None;
                 }
                 if s.points.len() < 2 || s.points.len() > MAX_TABLE_ROWS {
-                    self.err(join(&path, "points"), format!("a scale needs between 2 and {MAX_TABLE_ROWS} points"));
+                    self.err(
+                        join(&path, "points"),
+                        format!("a scale needs between 2 and {MAX_TABLE_ROWS} points"),
+                    );
                     return None;
                 }
                 let mut yt: Option<Ty> = None;
@@ -669,16 +874,32 @@ impl<'a> Checker<'a> {
                     return None;
                 };
                 self.rounding(&join(&path, "round"), round, money);
-                Some((Node::Scale { value: Box::new(v), points, round: round.clone(), money }, yt.unwrap_or(Ty::Number)))
+                Some((
+                    Node::Scale {
+                        value: Box::new(v),
+                        points,
+                        round: round.clone(),
+                        money,
+                    },
+                    yt.unwrap_or(Ty::Number),
+                ))
             }
             Expr::Tariff(t) => {
                 let path = p("tariff");
                 let mut parts = Vec::new();
-                for (field, e) in [("value", &t.value), ("above", &t.above), ("per", &t.per), ("amount", &t.amount)] {
+                for (field, e) in [
+                    ("value", &t.value),
+                    ("above", &t.above),
+                    ("per", &t.per),
+                    ("amount", &t.amount),
+                ] {
                     let fpath = join(&path, field);
                     if let Some((n, ty)) = self.expr(e, &fpath, scope, inputs) {
                         if ty != Ty::Money {
-                            self.err(fpath, format!("`tariff` works in money, but `{field}` is {}", ty.describe()));
+                            self.err(
+                                fpath,
+                                format!("`tariff` works in money, but `{field}` is {}", ty.describe()),
+                            );
                         }
                         parts.push(n);
                     }
@@ -690,7 +911,10 @@ impl<'a> Checker<'a> {
                 let path = p("weekly");
                 let (n, t) = self.expr(&w.value, &join(&path, "value"), scope, inputs)?;
                 if t != Ty::Periodic {
-                    self.err(join(&path, "value"), format!("`weekly` converts money given per period, but this is {}", t.describe()));
+                    self.err(
+                        join(&path, "value"),
+                        format!("`weekly` converts money given per period, but this is {}", t.describe()),
+                    );
                     return None;
                 }
                 self.rounding(&join(&path, "round"), &w.round, true);
@@ -700,7 +924,10 @@ impl<'a> Checker<'a> {
                 let path = p("round");
                 let (n, t) = self.expr(&r.value, &join(&path, "value"), scope, inputs)?;
                 if !matches!(t, Ty::Money | Ty::Number) {
-                    self.err(join(&path, "value"), format!("only money and numbers can be rounded, not {}", t.describe()));
+                    self.err(
+                        join(&path, "value"),
+                        format!("only money and numbers can be rounded, not {}", t.describe()),
+                    );
                     return None;
                 }
                 self.rounding(&path, &r.rounding, t == Ty::Money);
@@ -724,7 +951,14 @@ impl<'a> Checker<'a> {
                     self.err(p(op), format!("`{op}` takes a money range, not {}", t.describe()));
                     return None;
                 }
-                Some((if op == "lower" { Node::Lower(Box::new(n)) } else { Node::Upper(Box::new(n)) }, Ty::Money))
+                Some((
+                    if op == "lower" {
+                        Node::Lower(Box::new(n))
+                    } else {
+                        Node::Upper(Box::new(n))
+                    },
+                    Ty::Money,
+                ))
             }
             Expr::AnswerIn(a) | Expr::Includes(a) => {
                 let op = e.operator();
@@ -735,22 +969,41 @@ impl<'a> Checker<'a> {
                     (Ty::Choice(_), false) | (Ty::Choices(_), true) => {}
                     (t, _) => {
                         let need = if want_multi { "a several-choices" } else { "a choice" };
-                        self.err(join(&path, "answer"), format!("`{op}` needs {need} question, but `{}` is {}", a.answer, t.describe()));
+                        self.err(
+                            join(&path, "answer"),
+                            format!("`{op}` needs {need} question, but `{}` is {}", a.answer, t.describe()),
+                        );
                         return None;
                     }
                 }
                 for o in a.options.as_slice() {
                     if !inputs[q as usize].options.contains(o) {
-                        self.err(join(&path, "options"), format!("`{o}` is not an option of `{}`", a.answer));
+                        self.err(
+                            join(&path, "options"),
+                            format!("`{o}` is not an option of `{}`", a.answer),
+                        );
                     }
                 }
                 let opts = a.options.as_slice().to_vec();
-                Some((if want_multi { Node::Includes(q, opts) } else { Node::AnswerIn(q, opts) }, Ty::Bool))
+                Some((
+                    if want_multi {
+                        Node::Includes(q, opts)
+                    } else {
+                        Node::AnswerIn(q, opts)
+                    },
+                    Ty::Bool,
+                ))
             }
             Expr::Count(name) => {
                 let q = self.question(name, &p("count"), scope, inputs)?;
                 if !matches!(inputs[q as usize].ty, Ty::Choices(_)) {
-                    self.err(p("count"), format!("`count` needs a several-choices question, but `{name}` is {}", inputs[q as usize].ty.describe()));
+                    self.err(
+                        p("count"),
+                        format!(
+                            "`count` needs a several-choices question, but `{name}` is {}",
+                            inputs[q as usize].ty.describe()
+                        ),
+                    );
                     return None;
                 }
                 Some((Node::Count(q), Ty::Number))
@@ -758,7 +1011,13 @@ impl<'a> Checker<'a> {
             Expr::Age(name) => {
                 let q = self.question(name, &p("age"), scope, inputs)?;
                 if inputs[q as usize].ty != Ty::Date {
-                    self.err(p("age"), format!("`age` needs a date-of-birth question, but `{name}` is {}", inputs[q as usize].ty.describe()));
+                    self.err(
+                        p("age"),
+                        format!(
+                            "`age` needs a date-of-birth question, but `{name}` is {}",
+                            inputs[q as usize].ty.describe()
+                        ),
+                    );
                     return None;
                 }
                 Some((Node::Age(q), Ty::Number))
@@ -766,12 +1025,21 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn cases(&mut self, cases: &[crate::expr::Case], path: &str, scope: &mut Scope, inputs: &[InputInfo]) -> Option<(Node, Ty)> {
+    fn cases(
+        &mut self,
+        cases: &[crate::expr::Case],
+        path: &str,
+        scope: &mut Scope,
+        inputs: &[InputInfo],
+    ) -> Option<(Node, Ty)> {
         let mut arms = Vec::new();
         let mut otherwise = None;
         let mut ty: Option<Ty> = None;
         if cases.len() > MAX_TABLE_ROWS {
-            self.err(path, format!("has {} cases; the limit is {MAX_TABLE_ROWS}", cases.len()));
+            self.err(
+                path,
+                format!("has {} cases; the limit is {MAX_TABLE_ROWS}", cases.len()),
+            );
             return None;
         }
         for (i, c) in cases.iter().enumerate() {
@@ -783,7 +1051,10 @@ impl<'a> Checker<'a> {
                     let t = self.expr(t, &join(&cpath, "then"), scope, inputs);
                     if let (Some((wn, wt)), Some((tn, tt))) = (w, t) {
                         if wt != Ty::Bool {
-                            self.err(join(&cpath, "if"), format!("`if` needs yes/no, but this is {}", wt.describe()));
+                            self.err(
+                                join(&cpath, "if"),
+                                format!("`if` needs yes/no, but this is {}", wt.describe()),
+                            );
                         }
                         self.unify(&mut ty, tt, &join(&cpath, "then"), &[]);
                         arms.push((wn, tn));
@@ -796,7 +1067,10 @@ impl<'a> Checker<'a> {
                     }
                 }
                 (None, None, Some(_)) => self.err(cpath, "`else` must be the last case"),
-                _ => self.err(cpath, "each case is `{if: …, then: …}`, and the last may be `{else: …}`"),
+                _ => self.err(
+                    cpath,
+                    "each case is `{if: …, then: …}`, and the last may be `{else: …}`",
+                ),
             }
         }
         let Some(otherwise) = otherwise else {
@@ -808,14 +1082,26 @@ impl<'a> Checker<'a> {
         Some((Node::Cases(arms, Box::new(otherwise)), ty?))
     }
 
-    fn bands(&mut self, b: &crate::expr::Bands, path: &str, scope: &mut Scope, inputs: &[InputInfo]) -> Option<(Node, Ty)> {
+    fn bands(
+        &mut self,
+        b: &crate::expr::Bands,
+        path: &str,
+        scope: &mut Scope,
+        inputs: &[InputInfo],
+    ) -> Option<(Node, Ty)> {
         let (v, vt) = self.expr(&b.value, &join(path, "value"), scope, inputs)?;
         if !matches!(vt, Ty::Money | Ty::Number) {
-            self.err(join(path, "value"), format!("`bands` needs money or a number, not {}", vt.describe()));
+            self.err(
+                join(path, "value"),
+                format!("`bands` needs money or a number, not {}", vt.describe()),
+            );
             return None;
         }
         if b.bands.is_empty() || b.bands.len() > MAX_TABLE_ROWS {
-            self.err(join(path, "bands"), format!("a band table needs between 1 and {MAX_TABLE_ROWS} bands"));
+            self.err(
+                join(path, "bands"),
+                format!("a band table needs between 1 and {MAX_TABLE_ROWS} bands"),
+            );
             return None;
         }
         let mut out_ty: Option<Ty> = None;
@@ -844,7 +1130,10 @@ impl<'a> Checker<'a> {
                     BandOut::Value(n)
                 }),
                 _ => {
-                    self.err(bpath.clone(), "a band has either `lower` and `upper` (a range) or a single `value`");
+                    self.err(
+                        bpath.clone(),
+                        "a band has either `lower` and `upper` (a range) or a single `value`",
+                    );
                     None
                 }
             };
@@ -853,7 +1142,13 @@ impl<'a> Checker<'a> {
             }
         }
         self.ascending(bands.iter().map(|b| &b.from), &join(path, "bands"));
-        Some((Node::Bands { value: Box::new(v), bands }, out_ty?))
+        Some((
+            Node::Bands {
+                value: Box::new(v),
+                bands,
+            },
+            out_ty?,
+        ))
     }
 
     /// A band or scale boundary: a constant or parameter of the value's type.
@@ -880,7 +1175,10 @@ impl<'a> Checker<'a> {
                 if let Some(p) = prev
                     && compare(p, v) != Some(std::cmp::Ordering::Less)
                 {
-                    self.err(index(path, i), "boundaries must increase strictly from one row to the next");
+                    self.err(
+                        index(path, i),
+                        "boundaries must increase strictly from one row to the next",
+                    );
                 }
                 prev = Some(v);
             }
@@ -907,7 +1205,13 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn operands(&mut self, of: &[Expr], path: &str, scope: &mut Scope, inputs: &[InputInfo]) -> Option<Vec<(Node, Ty)>> {
+    fn operands(
+        &mut self,
+        of: &[Expr],
+        path: &str,
+        scope: &mut Scope,
+        inputs: &[InputInfo],
+    ) -> Option<Vec<(Node, Ty)>> {
         let mut out = Vec::with_capacity(of.len());
         let mut ok = true;
         for (i, e) in of.iter().enumerate() {
@@ -919,7 +1223,15 @@ impl<'a> Checker<'a> {
         ok.then_some(out)
     }
 
-    fn same_type(&mut self, a: &Args, path: &str, scope: &mut Scope, inputs: &[InputInfo], allowed: &[Ty], op: &str) -> Option<(Vec<Node>, Ty)> {
+    fn same_type(
+        &mut self,
+        a: &Args,
+        path: &str,
+        scope: &mut Scope,
+        inputs: &[InputInfo],
+        allowed: &[Ty],
+        op: &str,
+    ) -> Option<(Vec<Node>, Ty)> {
         let typed = self.operands(&a.of, path, scope, inputs)?;
         if typed.is_empty() {
             self.err(path, format!("`{op}` needs at least one operand"));
@@ -944,14 +1256,20 @@ impl<'a> Checker<'a> {
             Some(prev) if *prev == t => {}
             Some(prev) => {
                 let prev = *prev;
-                self.err(path, format!("expected {} like the others, found {}", prev.describe(), t.describe()));
+                self.err(
+                    path,
+                    format!("expected {} like the others, found {}", prev.describe(), t.describe()),
+                );
             }
         }
     }
 
     fn no_round(&mut self, a: &Args, path: &str) {
         if a.round.is_some() {
-            self.err(join(path, "round"), "only `product` and `divide` take a rounding; wrap this in `round` instead");
+            self.err(
+                join(path, "round"),
+                "only `product` and `divide` take a rounding; wrap this in `round` instead",
+            );
         }
     }
 
@@ -1022,31 +1340,49 @@ fn lint(p: &Program, diags: &mut Vec<Diagnostic>) {
     }
     for (i, used) in used_params.iter().enumerate() {
         if !used {
-            diags.push(Diagnostic::warning(join("parameters", &p.params[i].id), "this parameter is not used by any rule"));
+            diags.push(Diagnostic::warning(
+                join("parameters", &p.params[i].id),
+                "this parameter is not used by any rule",
+            ));
         }
     }
     for (i, used) in used_inputs.iter().enumerate() {
         if !used {
-            diags.push(Diagnostic::warning(join("inputs", &p.inputs[i].id), "this question is not used by any rule, so asking it changes nothing"));
+            diags.push(Diagnostic::warning(
+                join("inputs", &p.inputs[i].id),
+                "this question is not used by any rule, so asking it changes nothing",
+            ));
         }
     }
     for (i, used) in used_rules.iter().enumerate() {
         if !used {
-            diags.push(Diagnostic::warning(join("rules", &p.rules[i].id), "this rule is not used by any output or other rule"));
+            diags.push(Diagnostic::warning(
+                join("rules", &p.rules[i].id),
+                "this rule is not used by any output or other rule",
+            ));
         }
     }
     if rs.outputs.is_empty() {
-        diags.push(Diagnostic::warning("outputs", "the ruleset has no outputs, so it answers nothing"));
+        diags.push(Diagnostic::warning(
+            "outputs",
+            "the ruleset has no outputs, so it answers nothing",
+        ));
     }
     if rs.languages.iter().any(|l| l == "cy") {
         for (id, q) in &rs.inputs {
             if !q.question.has("cy") {
-                diags.push(Diagnostic::warning(join(&join("inputs", id), "question"), "no Welsh (`cy`) text, though the ruleset lists Welsh"));
+                diags.push(Diagnostic::warning(
+                    join(&join("inputs", id), "question"),
+                    "no Welsh (`cy`) text, though the ruleset lists Welsh",
+                ));
             }
         }
         for (id, r) in &rs.rules {
             if !r.label.has("cy") {
-                diags.push(Diagnostic::warning(join(&join("rules", id), "label"), "no Welsh (`cy`) text, though the ruleset lists Welsh"));
+                diags.push(Diagnostic::warning(
+                    join(&join("rules", id), "label"),
+                    "no Welsh (`cy`) text, though the ruleset lists Welsh",
+                ));
             }
         }
     }
@@ -1065,7 +1401,9 @@ pub fn literal_value(lit: &Literal, ty: Ty, vt: ValueType) -> Result<Value, Stri
         Ty::Number => {
             let t = text()?;
             if vt == ValueType::Percentage && !t.trim_end().ends_with('%') {
-                return Err(format!("write a percentage with `%`, for example \"35%\" (found `{t}`)"));
+                return Err(format!(
+                    "write a percentage with `%`, for example \"35%\" (found `{t}`)"
+                ));
             }
             parse_decimal(&t).map(Value::Number)
         }
@@ -1095,7 +1433,13 @@ pub fn literal_value(lit: &Literal, ty: Ty, vt: ValueType) -> Result<Value, Stri
 }
 
 /// An answer (or a question's default), typed against the question.
-pub fn answer_value(lit: &Literal, ty: Ty, options: &[String], periods: &[crate::model::Period], kind: InputType) -> Result<Value, String> {
+pub fn answer_value(
+    lit: &Literal,
+    ty: Ty,
+    options: &[String],
+    periods: &[crate::model::Period],
+    kind: InputType,
+) -> Result<Value, String> {
     let option = |s: &str| -> Result<String, String> {
         if options.iter().any(|o| o == s) {
             Ok(s.to_owned())
@@ -1106,7 +1450,11 @@ pub fn answer_value(lit: &Literal, ty: Ty, options: &[String], periods: &[crate:
     match ty {
         Ty::Choice(_) => match lit {
             Literal::Text(s) => option(s).map(Value::Choice),
-            _ => Err(format!("expected one of the options ({}), found {}", options.join(", "), lit.kind())),
+            _ => Err(format!(
+                "expected one of the options ({}), found {}",
+                options.join(", "),
+                lit.kind()
+            )),
         },
         Ty::Choices(_) => match lit {
             Literal::List(items) => {
@@ -1140,12 +1488,18 @@ pub fn answer_value(lit: &Literal, ty: Ty, options: &[String], periods: &[crate:
                     .ok_or("an amount per period is written {amount: \"…\", period: weekly}")?;
                 let amount = Money::parse(&amount)?;
                 let period = match m.get("period") {
-                    Some(Literal::Text(p)) => crate::model::Period::parse(p).ok_or_else(|| format!("`{p}` is not a period"))?,
+                    Some(Literal::Text(p)) => {
+                        crate::model::Period::parse(p).ok_or_else(|| format!("`{p}` is not a period"))?
+                    }
                     _ => return Err("an amount per period needs `period`".into()),
                 };
                 if !periods.contains(&period) {
                     let names: Vec<&str> = periods.iter().map(|p| p.name()).collect();
-                    return Err(format!("this question takes amounts {}, not {}", names.join(", "), period.name()));
+                    return Err(format!(
+                        "this question takes amounts {}, not {}",
+                        names.join(", "),
+                        period.name()
+                    ));
                 }
                 if m.keys().any(|k| k != "amount" && k != "period") {
                     return Err("an amount per period has only `amount` and `period`".into());

@@ -56,13 +56,23 @@ pub struct Evaluation {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Why {
     /// `left op right` did not hold; `gap` is how far it missed (for money and numbers).
-    Compare { left: Operand, op: CmpOp, right: Operand, gap: Option<Value> },
+    Compare {
+        left: Operand,
+        op: CmpOp,
+        right: Operand,
+        gap: Option<Value>,
+    },
     /// A named yes/no (rule, question or parameter) was No.
     NotMet(Ref),
     /// Under `not`: a named yes/no was Yes.
     Held(Ref),
     /// `at_least`: only `have` of `of` held, `need` were needed.
-    TooFew { have: u32, need: u32, of: u32, failed: Vec<Why> },
+    TooFew {
+        have: u32,
+        need: u32,
+        of: u32,
+        failed: Vec<Why>,
+    },
     /// `answer_in`/`includes`: the answer was not among the options.
     NotAnswered { input: u32, options: Vec<String> },
 }
@@ -79,17 +89,13 @@ pub fn evaluate(p: &Program, answers: &Answers, as_of: Date, trace: bool) -> Eva
         .params
         .iter()
         .map(|param| {
-            param
-                .timeline
-                .iter()
-                .rposition(|d| d.from <= as_of)
-                .ok_or_else(|| {
-                    format!(
-                        "the figure `{}` has no value in force on {as_of}; its first value applies from {}",
-                        param.id,
-                        param.timeline.first().map(|d| d.from.to_string()).unwrap_or_default()
-                    )
-                })
+            param.timeline.iter().rposition(|d| d.from <= as_of).ok_or_else(|| {
+                format!(
+                    "the figure `{}` has no value in force on {as_of}; its first value applies from {}",
+                    param.id,
+                    param.timeline.first().map(|d| d.from.to_string()).unwrap_or_default()
+                )
+            })
         })
         .collect();
     let mut ev = Evaluation {
@@ -132,7 +138,12 @@ pub fn evaluate(p: &Program, answers: &Answers, as_of: Date, trace: bool) -> Eva
             }
             Item::Rule(r) => {
                 let rule = &p.rules[r as usize];
-                let out = Ctx { p, ev: &ev, rule: Some(r) }.eval(&rule.node);
+                let out = Ctx {
+                    p,
+                    ev: &ev,
+                    rule: Some(r),
+                }
+                .eval(&rule.node);
                 // A false condition records why; a true comparison records its margin
                 // (what would change the result).
                 let traced = match out {
@@ -142,7 +153,12 @@ pub fn evaluate(p: &Program, answers: &Answers, as_of: Date, trace: bool) -> Eva
                 };
                 if trace && traced {
                     let mut why = Vec::new();
-                    Ctx { p, ev: &ev, rule: Some(r) }.why_false(&rule.node, &mut why);
+                    Ctx {
+                        p,
+                        ev: &ev,
+                        rule: Some(r),
+                    }
+                    .why_false(&rule.node, &mut why);
                     ev.why[r as usize] = why;
                 }
                 ev.rules[r as usize] = out;
@@ -222,7 +238,11 @@ impl Ctx<'_> {
                     Ok(vs) => vs,
                     Err(o) => return o,
                 };
-                let want = if matches!(n, Node::Min(_)) { Ordering::Less } else { Ordering::Greater };
+                let want = if matches!(n, Node::Min(_)) {
+                    Ordering::Less
+                } else {
+                    Ordering::Greater
+                };
                 let mut best = vs[0].clone();
                 for v in &vs[1..] {
                     if compare(v, &best) == Some(want) {
@@ -271,7 +291,11 @@ impl Ctx<'_> {
                 let [v, lo, hi] = parts.as_ref();
                 let (v, lo, hi) = (known!(self.eval(v)), known!(self.eval(lo)), known!(self.eval(hi)));
                 if compare(&lo, &hi) == Some(Ordering::Greater) {
-                    return self.fail(format!("`clamp` has a minimum ({}) above its maximum ({})", plain(&lo), plain(&hi)));
+                    return self.fail(format!(
+                        "`clamp` has a minimum ({}) above its maximum ({})",
+                        plain(&lo),
+                        plain(&hi)
+                    ));
                 }
                 Outcome::Known(if compare(&v, &lo) == Some(Ordering::Less) {
                     lo
@@ -322,7 +346,12 @@ impl Ctx<'_> {
                 }
                 self.eval(otherwise)
             }
-            Node::Lookup { input, table, default, multi } => {
+            Node::Lookup {
+                input,
+                table,
+                default,
+                multi,
+            } => {
                 let answer = known!(self.ev.inputs[*input as usize].clone());
                 let chosen: Vec<String> = match (answer, multi) {
                     (Value::Choice(c), false) => vec![c],
@@ -331,7 +360,11 @@ impl Ctx<'_> {
                 };
                 let mut vals = Vec::with_capacity(chosen.len());
                 for c in &chosen {
-                    let node = table.iter().find(|(o, _)| o == c).map(|(_, n)| n).or(default.as_deref());
+                    let node = table
+                        .iter()
+                        .find(|(o, _)| o == c)
+                        .map(|(_, n)| n)
+                        .or(default.as_deref());
                     match node {
                         Some(n) => vals.push(known!(self.eval(n))),
                         None => return self.fail(format!("no value for the answer `{c}`")),
@@ -364,7 +397,11 @@ impl Ctx<'_> {
                 }
                 let Some(b) = chosen else {
                     let first = self.eval(&bands[0].from);
-                    return self.fail(format!("{} is below the first band, which starts at {}", plain(&v), first.known().map(plain).unwrap_or_default()));
+                    return self.fail(format!(
+                        "{} is below the first band, which starts at {}",
+                        plain(&v),
+                        first.known().map(plain).unwrap_or_default()
+                    ));
                 };
                 match &b.out {
                     BandOut::Value(n) => self.eval(n),
@@ -374,7 +411,12 @@ impl Ctx<'_> {
                     }
                 }
             }
-            Node::Scale { value, points, round, money } => {
+            Node::Scale {
+                value,
+                points,
+                round,
+                money,
+            } => {
                 let v = known!(self.eval(value));
                 // In the units rounding works in: pence for money.
                 let x = as_decimal_units(&v);
@@ -472,7 +514,9 @@ impl Ctx<'_> {
     fn range(&self, lo: Value, hi: Value) -> Outcome {
         match (lo, hi) {
             (Value::Money(lo), Value::Money(hi)) if lo <= hi => Outcome::Known(Value::Range(lo, hi)),
-            (Value::Money(lo), Value::Money(hi)) => self.fail(format!("the range's lower amount {lo} is above its upper amount {hi}")),
+            (Value::Money(lo), Value::Money(hi)) => {
+                self.fail(format!("the range's lower amount {lo} is above its upper amount {hi}"))
+            }
             _ => self.fail("internal: range of non-money"),
         }
     }
@@ -480,7 +524,10 @@ impl Ctx<'_> {
     /// Rounds an exact result (pence for money) and checks it is within the limits.
     fn finish(&self, exact: Decimal, round: Option<&Rounding>, money: bool) -> Outcome {
         let rounded = match round {
-            Some(r) => match r.resolved_direction().and_then(|d| round_to_step(exact, r.step(money)?, d)) {
+            Some(r) => match r
+                .resolved_direction()
+                .and_then(|d| round_to_step(exact, r.step(money)?, d))
+            {
                 Ok(x) => x,
                 Err(e) => return self.fail(e),
             },
@@ -506,7 +553,11 @@ impl Ctx<'_> {
                 other => open.push(other),
             }
         }
-        if open.is_empty() { Ok(vals) } else { Err(merge_unknowns(&open)) }
+        if open.is_empty() {
+            Ok(vals)
+        } else {
+            Err(merge_unknowns(&open))
+        }
     }
 
     fn fold_arith(
@@ -543,7 +594,11 @@ impl Ctx<'_> {
                 other => open.push(other),
             }
         }
-        if open.is_empty() { Outcome::Known(Value::Bool(!any_true)) } else { merge_unknowns(&open) }
+        if open.is_empty() {
+            Outcome::Known(Value::Bool(!any_true))
+        } else {
+            merge_unknowns(&open)
+        }
     }
 
     /// Records why a yes/no node that evaluated to false is false.
@@ -577,7 +632,12 @@ impl Ctx<'_> {
                         self.why_false(x, &mut failed);
                     }
                 }
-                out.push(Why::TooFew { have, need: *need, of: xs.len() as u32, failed });
+                out.push(Why::TooFew {
+                    have,
+                    need: *need,
+                    of: xs.len() as u32,
+                    failed,
+                });
             }
             Node::Cmp(op, sides) => {
                 let [l, r] = sides.as_ref();
@@ -588,14 +648,23 @@ impl Ctx<'_> {
                         _ => None,
                     };
                     out.push(Why::Compare {
-                        left: Operand { name: name_of(l), value: lv },
+                        left: Operand {
+                            name: name_of(l),
+                            value: lv,
+                        },
                         op: *op,
-                        right: Operand { name: name_of(r), value: rv },
+                        right: Operand {
+                            name: name_of(r),
+                            value: rv,
+                        },
                         gap,
                     });
                 }
             }
-            Node::AnswerIn(q, opts) | Node::Includes(q, opts) => out.push(Why::NotAnswered { input: *q, options: opts.clone() }),
+            Node::AnswerIn(q, opts) | Node::Includes(q, opts) => out.push(Why::NotAnswered {
+                input: *q,
+                options: opts.clone(),
+            }),
             _ => {}
         }
     }

@@ -20,7 +20,10 @@ pub fn run_example(p: &Program, ex: &Example) -> ExampleResult {
     let answers = match type_answers(p, &ex.answers) {
         Ok(a) => a,
         Err(errs) => {
-            return ExampleResult { name: ex.name.clone(), failures: errs.iter().map(|d| format!("{}: {}", d.path, d.message)).collect() };
+            return ExampleResult {
+                name: ex.name.clone(),
+                failures: errs.iter().map(|d| format!("{}: {}", d.path, d.message)).collect(),
+            };
         }
     };
     let ev = evaluate(p, &answers, ex.as_of, false);
@@ -29,7 +32,12 @@ pub fn run_example(p: &Program, ex: &Example) -> ExampleResult {
     }
     for (name, want) in &ex.expect {
         // An output id, else a rule id.
-        let rule = p.outputs.iter().find(|o| &o.id == name).map(|o| o.rule).or_else(|| p.rule_index(name));
+        let rule = p
+            .outputs
+            .iter()
+            .find(|o| &o.id == name)
+            .map(|o| o.rule)
+            .or_else(|| p.rule_index(name));
         let Some(rule) = rule else {
             failures.push(format!("`{name}` is not an output or rule"));
             continue;
@@ -42,7 +50,15 @@ pub fn run_example(p: &Program, ex: &Example) -> ExampleResult {
             }
             continue;
         }
-        let want_value = match literal_value(want, Ty::of_value_type(ty), if ty == ValueType::Percentage { ValueType::Percentage } else { ValueType::Number }) {
+        let want_value = match literal_value(
+            want,
+            Ty::of_value_type(ty),
+            if ty == ValueType::Percentage {
+                ValueType::Percentage
+            } else {
+                ValueType::Number
+            },
+        ) {
             Ok(v) => v,
             Err(e) => {
                 failures.push(format!("{name}: the expected value is not valid: {e}"));
@@ -58,15 +74,26 @@ pub fn run_example(p: &Program, ex: &Example) -> ExampleResult {
             failures.push(format!("expect_needs: `{out_id}` is not an output"));
             continue;
         };
-        let mut got: Vec<String> = ev.needs(p, o).iter().map(|i| p.inputs[*i as usize].id.clone()).collect();
+        let mut got: Vec<String> = ev
+            .needs(p, o)
+            .iter()
+            .map(|i| p.inputs[*i as usize].id.clone())
+            .collect();
         let mut want = want.clone();
         got.sort();
         want.sort();
         if got != want {
-            failures.push(format!("{out_id}: expected to still need [{}], but it needs [{}]", want.join(", "), got.join(", ")));
+            failures.push(format!(
+                "{out_id}: expected to still need [{}], but it needs [{}]",
+                want.join(", "),
+                got.join(", ")
+            ));
         }
     }
-    ExampleResult { name: ex.name.clone(), failures }
+    ExampleResult {
+        name: ex.name.clone(),
+        failures,
+    }
 }
 
 fn show(o: &Outcome) -> String {

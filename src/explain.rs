@@ -117,15 +117,33 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
         .map(|(o, out)| {
             let outcome = &ev.rules[out.rule as usize];
             let rule_def = &rs.rules[out.rule as usize];
-            let label = rs.outputs[&out.id].label.as_ref().unwrap_or(&rule_def.label).get(lang).to_owned();
-            let (status, value, text, error) = describe(p, outcome, rule_def.ty, None, lang, &w);
+            let label = rs.outputs[&out.id]
+                .label
+                .as_ref()
+                .unwrap_or(&rule_def.label)
+                .get(lang)
+                .to_owned();
+            let (status, value, text, error) = describe(outcome, rule_def.ty, w);
             let needs = ev
                 .needs(p, o)
                 .into_iter()
-                .map(|i| Need { id: p.inputs[i as usize].id.clone(), question: question_text(p, i, lang, for_other) })
+                .map(|i| Need {
+                    id: p.inputs[i as usize].id.clone(),
+                    question: question_text(p, i, lang, for_other),
+                })
                 .collect();
-            let steps = out.steps.iter().map(|&r| step(p, ev, r, lang, &w)).collect();
-            OutputReport { id: out.id.clone(), role: out.role, label, status, value, text, needs, error, steps }
+            let steps = out.steps.iter().map(|&r| step(p, ev, r, lang, w)).collect();
+            OutputReport {
+                id: out.id.clone(),
+                role: out.role,
+                label,
+                status,
+                value,
+                text,
+                needs,
+                error,
+                steps,
+            }
         })
         .collect();
     Report {
@@ -158,7 +176,7 @@ fn step(p: &Program, ev: &Evaluation, r: u32, lang: &str, w: &Words) -> Step {
     let def = &rs.rules[r as usize];
     let info = &p.rules[r as usize];
     let outcome = &ev.rules[r as usize];
-    let (status, _, value, error) = describe(p, outcome, def.ty, None, lang, w);
+    let (status, _, value, error) = describe(outcome, def.ty, w);
     let value = error.clone().unwrap_or(value);
     let is_false = *outcome == Outcome::Known(Value::Bool(false));
     let template = match (is_false, &def.explain_if_not, &def.explain) {
@@ -179,7 +197,11 @@ fn step(p: &Program, ev: &Evaluation, r: u32, lang: &str, w: &Words) -> Step {
         _ => format!("{title}: {value}"),
     };
     let uses = info.uses.iter().map(|u| used(p, ev, *u, lang, w)).collect();
-    let because = ev.why.get(r as usize).map(|ws| ws.iter().flat_map(|x| why_text(p, ev, x, lang, w)).collect()).unwrap_or_default();
+    let because = ev
+        .why
+        .get(r as usize)
+        .map(|ws| ws.iter().flat_map(|x| why_text(p, ev, x, lang, w)).collect())
+        .unwrap_or_default();
     Step {
         rule: info.id.clone(),
         title,
@@ -204,11 +226,22 @@ fn used(p: &Program, ev: &Evaluation, r: Ref, lang: &str, w: &Words) -> Used {
                 Some(false) => format!("{value} ({})", w.not_asked),
                 _ => value,
             };
-            Used { kind: "answer", id: p.inputs[i as usize].id.clone(), label, value, from: None, unverified: false, source: None }
+            Used {
+                kind: "answer",
+                id: p.inputs[i as usize].id.clone(),
+                label,
+                value,
+                from: None,
+                unverified: false,
+                source: None,
+            }
         }
         Ref::Param(i) => {
             let def = &rs.parameters[i as usize];
-            let picked = ev.params[i as usize].as_ref().ok().map(|k| &p.params[i as usize].timeline[*k]);
+            let picked = ev.params[i as usize]
+                .as_ref()
+                .ok()
+                .map(|k| &p.params[i as usize].timeline[*k]);
             Used {
                 kind: "figure",
                 id: p.params[i as usize].id.clone(),
@@ -233,7 +266,11 @@ fn used(p: &Program, ev: &Evaluation, r: Ref, lang: &str, w: &Words) -> Used {
 
 fn source(p: &Program, id: &str) -> Option<SourceInfo> {
     let s = p.ruleset.sources.get(id)?;
-    Some(SourceInfo { title: s.title.clone(), url: s.url.clone(), paragraph: s.paragraph.clone() })
+    Some(SourceInfo {
+        title: s.title.clone(),
+        url: s.url.clone(),
+        paragraph: s.paragraph.clone(),
+    })
 }
 
 /// An item's value in words, shown as its declared type (percentages, points, labels).
@@ -249,7 +286,7 @@ pub fn value_of(p: &Program, ev: &Evaluation, r: Ref, lang: &str, w: &Words) -> 
         _ => None,
     };
     match ty {
-        Some(t) => describe(p, &outcome, t, input, lang, w).2,
+        Some(t) => describe(&outcome, t, w).2,
         None => describe_input(p, &outcome, input.unwrap_or(0), lang, w),
     }
 }
@@ -258,7 +295,11 @@ fn describe_input(p: &Program, o: &Outcome, i: u32, lang: &str, w: &Words) -> St
     match o {
         Outcome::Known(Value::Choice(c)) => option_label(p, i, c, lang),
         Outcome::Known(Value::Choices(cs)) if cs.is_empty() => w.none.to_owned(),
-        Outcome::Known(Value::Choices(cs)) => cs.iter().map(|c| option_label(p, i, c, lang)).collect::<Vec<_>>().join("; "),
+        Outcome::Known(Value::Choices(cs)) => cs
+            .iter()
+            .map(|c| option_label(p, i, c, lang))
+            .collect::<Vec<_>>()
+            .join("; "),
         Outcome::Known(v) => format_value(v, None, w),
         Outcome::Unknown(_) => w.not_known.to_owned(),
         Outcome::Failed(e) => e.clone(),
@@ -266,12 +307,15 @@ fn describe_input(p: &Program, o: &Outcome, i: u32, lang: &str, w: &Words) -> St
 }
 
 fn option_label(p: &Program, i: u32, c: &str, lang: &str) -> String {
-    p.ruleset.inputs[i as usize].options.get(c).map(|o| o.label.get(lang).to_owned()).unwrap_or_else(|| c.to_owned())
+    p.ruleset.inputs[i as usize]
+        .options
+        .get(c)
+        .map(|o| o.label.get(lang).to_owned())
+        .unwrap_or_else(|| c.to_owned())
 }
 
 /// (status, typed value, words, error) for an outcome of a declared type.
-fn describe(p: &Program, o: &Outcome, ty: ValueType, input: Option<u32>, lang: &str, w: &Words) -> (&'static str, Option<ValueOut>, String, Option<String>) {
-    let _ = (p, input, lang);
+fn describe(o: &Outcome, ty: ValueType, w: &Words) -> (&'static str, Option<ValueOut>, String, Option<String>) {
     match o {
         Outcome::Known(v) => ("known", Some(value_out(v)), format_value(v, Some(ty), w), None),
         Outcome::Unknown(_) => ("unknown", None, w.not_known.to_owned(), None),
@@ -282,13 +326,21 @@ fn describe(p: &Program, o: &Outcome, ty: ValueType, input: Option<u32>, lang: &
 pub fn value_out(v: &Value) -> ValueOut {
     match v {
         Value::Money(m) => ValueOut::Money { pence: m.0 },
-        Value::Number(d) => ValueOut::Number { value: d.normalize().to_string() },
+        Value::Number(d) => ValueOut::Number {
+            value: d.normalize().to_string(),
+        },
         Value::Bool(b) => ValueOut::YesNo { value: *b },
         Value::Date(d) => ValueOut::Date { value: d.to_string() },
         Value::Choice(c) => ValueOut::Choice { value: c.clone() },
         Value::Choices(cs) => ValueOut::Choices { values: cs.clone() },
-        Value::Range(lo, hi) => ValueOut::Range { lower: lo.0, upper: hi.0 },
-        Value::Periodic(m, per) => ValueOut::Periodic { pence: m.0, period: per.name().to_owned() },
+        Value::Range(lo, hi) => ValueOut::Range {
+            lower: lo.0,
+            upper: hi.0,
+        },
+        Value::Periodic(m, per) => ValueOut::Periodic {
+            pence: m.0,
+            period: per.name().to_owned(),
+        },
     }
 }
 
@@ -311,8 +363,34 @@ pub fn format_value(v: &Value, ty: Option<ValueType>, w: &Words) -> String {
 
 /// "7 April 2025" / "7 Ebrill 2025".
 pub fn long_date(d: Date, lang: &str) -> String {
-    const EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-    const CY: [&str; 12] = ["Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr"];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const CY: [&str; 12] = [
+        "Ionawr",
+        "Chwefror",
+        "Mawrth",
+        "Ebrill",
+        "Mai",
+        "Mehefin",
+        "Gorffennaf",
+        "Awst",
+        "Medi",
+        "Hydref",
+        "Tachwedd",
+        "Rhagfyr",
+    ];
     let months = if lang == "cy" { CY } else { EN };
     format!("{} {} {}", d.day, months[(d.month - 1) as usize], d.year)
 }
@@ -397,13 +475,22 @@ fn why_text(p: &Program, ev: &Evaluation, why: &Why, lang: &str, w: &Words) -> V
         Why::NotMet(r) => vec![w.not_met.replace("{x}", &label(*r))],
         Why::Held(r) => vec![w.held.replace("{x}", &label(*r))],
         Why::TooFew { have, need, of, failed } => {
-            let mut v = vec![w.too_few.replace("{have}", &have.to_string()).replace("{of}", &of.to_string()).replace("{need}", &need.to_string())];
+            let mut v = vec![
+                w.too_few
+                    .replace("{have}", &have.to_string())
+                    .replace("{of}", &of.to_string())
+                    .replace("{need}", &need.to_string()),
+            ];
             v.extend(failed.iter().flat_map(|f| why_text(p, ev, f, lang, w)));
             v
         }
         Why::NotAnswered { input, options } => {
             let opts: Vec<String> = options.iter().map(|o| option_label(p, *input, o, lang)).collect();
-            vec![w.not_answer.replace("{x}", &label(Ref::Input(*input))).replace("{opts}", &opts.join(" / "))]
+            vec![
+                w.not_answer
+                    .replace("{x}", &label(Ref::Input(*input)))
+                    .replace("{opts}", &opts.join(" / ")),
+            ]
         }
     }
 }
@@ -441,7 +528,10 @@ impl Words {
     }
 
     fn period(&self, name: &str) -> &'static str {
-        let i = ["weekly", "fortnightly", "four-weekly", "monthly", "yearly"].iter().position(|p| *p == name).unwrap_or(0);
+        let i = ["weekly", "fortnightly", "four-weekly", "monthly", "yearly"]
+            .iter()
+            .position(|p| *p == name)
+            .unwrap_or(0);
         self.periods[i]
     }
 }

@@ -225,9 +225,37 @@ impl OneOrMany {
 
 /// Operator names, in the order the docs list them.
 pub const OPERATORS: &[&str] = &[
-    "sum", "difference", "product", "divide", "min", "max", "clamp", "gt", "ge", "lt", "le", "eq",
-    "ne", "all", "any", "not", "at_least", "cases", "lookup", "bands", "scale", "tariff", "weekly",
-    "round", "range", "lower", "upper", "answer_in", "includes", "count", "age",
+    "sum",
+    "difference",
+    "product",
+    "divide",
+    "min",
+    "max",
+    "clamp",
+    "gt",
+    "ge",
+    "lt",
+    "le",
+    "eq",
+    "ne",
+    "all",
+    "any",
+    "not",
+    "at_least",
+    "cases",
+    "lookup",
+    "bands",
+    "scale",
+    "tariff",
+    "weekly",
+    "round",
+    "range",
+    "lower",
+    "upper",
+    "answer_in",
+    "includes",
+    "count",
+    "age",
 ];
 
 impl Expr {
@@ -445,9 +473,7 @@ impl Serialize for Expr {
             Expr::Name(n) => s.serialize_str(n),
             Expr::Money(m) => s.serialize_str(&m.to_string()),
             Expr::Number(d) => s.serialize_str(&d.normalize().to_string()),
-            Expr::Percent(d) => {
-                s.serialize_str(&format!("{}%", (d * Decimal::ONE_HUNDRED).normalize()))
-            }
+            Expr::Percent(d) => s.serialize_str(&format!("{}%", (d * Decimal::ONE_HUNDRED).normalize())),
             Expr::Bool(b) => s.serialize_bool(*b),
             Expr::Sum(a)
             | Expr::Difference(a)
@@ -513,8 +539,20 @@ impl schemars::JsonSchema for Expr {
         let name = schemars::json_schema!({"type": "string"});
         let mut ops = serde_json::Map::new();
         for op in [
-            "sum", "difference", "product", "divide", "min", "max", "gt", "ge", "lt", "le", "eq",
-            "ne", "all", "any",
+            "sum",
+            "difference",
+            "product",
+            "divide",
+            "min",
+            "max",
+            "gt",
+            "ge",
+            "lt",
+            "le",
+            "eq",
+            "ne",
+            "all",
+            "any",
         ] {
             ops.insert(op.into(), args.clone().into());
         }

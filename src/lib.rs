@@ -58,10 +58,10 @@ pub fn load(main: SourceFile, resolve: &mut dyn FnMut(&str) -> Option<SourceFile
             let origin = origins.get(&item).cloned().flatten().unwrap_or_else(|| main_id.clone());
             let Some(file) = files.get(&origin).or_else(|| files.get(&main_id)) else { continue };
             d.file = file.name.clone();
-            if !locators.contains_key(&origin) {
-                if let Ok(l) = load::Locator::build(&file.text) {
-                    locators.insert(origin.clone(), l);
-                }
+            if !locators.contains_key(&origin)
+                && let Ok(l) = load::Locator::build(&file.text)
+            {
+                locators.insert(origin.clone(), l);
             }
             if let Some((line, col)) = locators.get(&origin).and_then(|l| l.find(&d.path)) {
                 d.line = Some(line);

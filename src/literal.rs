@@ -45,14 +45,14 @@ impl Literal {
             serde_json::Value::Bool(b) => Literal::Bool(*b),
             serde_json::Value::Number(n) => match n.as_i64() {
                 Some(i) => Literal::Int(i),
-                None => return Err(format!(
-                    "the number {n} must be written in quotes (for example \"12.50\") so it stays exact"
-                )),
+                None => {
+                    return Err(format!(
+                        "the number {n} must be written in quotes (for example \"12.50\") so it stays exact"
+                    ));
+                }
             },
             serde_json::Value::String(s) => Literal::Text(s.clone()),
-            serde_json::Value::Array(a) => {
-                Literal::List(a.iter().map(Literal::from_json).collect::<Result<_, _>>()?)
-            }
+            serde_json::Value::Array(a) => Literal::List(a.iter().map(Literal::from_json).collect::<Result<_, _>>()?),
             serde_json::Value::Object(o) => Literal::Map(
                 o.iter()
                     .map(|(k, v)| Ok((k.clone(), Literal::from_json(v)?)))

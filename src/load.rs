@@ -19,7 +19,10 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceFile {
-        SourceFile { name: name.into(), text: text.into() }
+        SourceFile {
+            name: name.into(),
+            text: text.into(),
+        }
     }
 
     /// JSON if the name ends `.json` or the text starts with `{`; YAML otherwise.
@@ -31,18 +34,18 @@ impl SourceFile {
 /// Parses a YAML or JSON document into `T`, within the size and depth limits. The error
 /// names the path and line:column of the first problem.
 pub fn parse<T: DeserializeOwned>(file: &SourceFile, max_bytes: usize) -> Result<T, Diagnostic> {
-    let located = |path: String, line: Option<usize>, column: Option<usize>, message: String| {
-        Diagnostic { file: file.name.clone(), line, column, ..Diagnostic::error(path, message) }
+    let located = |path: String, line: Option<usize>, column: Option<usize>, message: String| Diagnostic {
+        file: file.name.clone(),
+        line,
+        column,
+        ..Diagnostic::error(path, message)
     };
     if file.text.len() > max_bytes {
         return Err(located(
             String::new(),
             None,
             None,
-            format!(
-                "the file is {} bytes; the limit is {max_bytes} bytes",
-                file.text.len()
-            ),
+            format!("the file is {} bytes; the limit is {max_bytes} bytes", file.text.len()),
         ));
     }
     if file.is_json() {
@@ -52,14 +55,18 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, max_bytes: usize) -> Result
     }
 }
 
-fn parse_json<T: DeserializeOwned>(file: &SourceFile, located: impl Fn(String, Option<usize>, Option<usize>, String) -> Diagnostic) -> Result<T, Diagnostic> {
+fn parse_json<T: DeserializeOwned>(
+    file: &SourceFile,
+    located: impl Fn(String, Option<usize>, Option<usize>, String) -> Diagnostic,
+) -> Result<T, Diagnostic> {
     // serde_json refuses nesting deeper than 128 on its own; MAX_DOC_DEPTH is the same.
     let mut de = serde_json::Deserializer::from_str(&file.text);
     let result: Result<T, _> = serde_path_to_error::deserialize(&mut de);
     match result {
-        Ok(v) => de.end().map(|_| v).map_err(|e| {
-            located(String::new(), Some(e.line()), Some(e.column()), e.to_string())
-        }),
+        Ok(v) => de
+            .end()
+            .map(|_| v)
+            .map_err(|e| located(String::new(), Some(e.line()), Some(e.column()), e.to_string())),
         Err(e) => {
             let path = clean_path(&e.path().to_string());
             let inner = e.into_inner();
@@ -70,7 +77,10 @@ fn parse_json<T: DeserializeOwned>(file: &SourceFile, located: impl Fn(String, O
 }
 
 #[cfg(feature = "yaml")]
-fn parse_yaml<T: DeserializeOwned>(file: &SourceFile, located: impl Fn(String, Option<usize>, Option<usize>, String) -> Diagnostic) -> Result<T, Diagnostic> {
+fn parse_yaml<T: DeserializeOwned>(
+    file: &SourceFile,
+    located: impl Fn(String, Option<usize>, Option<usize>, String) -> Diagnostic,
+) -> Result<T, Diagnostic> {
     // Measure nesting first: the deserializer recurses, and YAML can nest cheaply (`- - - -`).
     Locator::build(&file.text).map_err(|(line, column, m)| located(String::new(), line, column, m))?;
     let mut options = serde_saphyr::Options::default();
@@ -98,9 +108,17 @@ fn parse_yaml<T: DeserializeOwned>(file: &SourceFile, located: impl Fn(String, O
 }
 
 #[cfg(not(feature = "yaml"))]
-fn parse_yaml<T: DeserializeOwned>(file: &SourceFile, located: impl Fn(String, Option<usize>, Option<usize>, String) -> Diagnostic) -> Result<T, Diagnostic> {
+fn parse_yaml<T: DeserializeOwned>(
+    file: &SourceFile,
+    located: impl Fn(String, Option<usize>, Option<usize>, String) -> Diagnostic,
+) -> Result<T, Diagnostic> {
     let _ = file;
-    Err(located(String::new(), None, None, "this build reads JSON only; publish the ruleset as JSON with `carebudget build`".into()))
+    Err(located(
+        String::new(),
+        None,
+        None,
+        "this build reads JSON only; publish the ruleset as JSON with `carebudget build`".into(),
+    ))
 }
 
 #[cfg(feature = "yaml")]
@@ -112,7 +130,11 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
 
 /// serde_path_to_error writes `.` for the root and `?` for unknown places.
 fn clean_path(p: &str) -> String {
-    if p == "." || p == "?" { String::new() } else { p.replace(".?", "").replace("?.", "") }
+    if p == "." || p == "?" {
+        String::new()
+    } else {
+        p.replace(".?", "").replace("?.", "")
+    }
 }
 
 /// Drops a trailing " at line L column C" that a parser added.
@@ -167,11 +189,19 @@ impl Locator {
         for item in Parser::new_from_str(text) {
             let (event, span) = item.map_err(|e| {
                 let m = e.marker();
-                (Some(m.line()), Some(m.col() + 1), format!("the text is not valid YAML or JSON: {}", e.info()))
+                (
+                    Some(m.line()),
+                    Some(m.col() + 1),
+                    format!("the text is not valid YAML or JSON: {}", e.info()),
+                )
             })?;
             events += 1;
             if events > crate::limits::MAX_YAML_EVENTS {
-                return Err((None, None, format!("the document has more than {} parts", crate::limits::MAX_YAML_EVENTS)));
+                return Err((
+                    None,
+                    None,
+                    format!("the document has more than {} parts", crate::limits::MAX_YAML_EVENTS),
+                ));
             }
             let at = (span.start.line(), span.start.col() + 1);
             match event {
@@ -198,9 +228,17 @@ impl Locator {
                     }
                     places.entry(path(&stack)).or_insert(at);
                     if stack.len() >= MAX_DOC_DEPTH {
-                        return Err((Some(at.0), Some(at.1), format!("the document nests more than {MAX_DOC_DEPTH} levels deep")));
+                        return Err((
+                            Some(at.0),
+                            Some(at.1),
+                            format!("the document nests more than {MAX_DOC_DEPTH} levels deep"),
+                        ));
                     }
-                    stack.push(if matches!(event, Event::MappingStart(..)) { Frame::Map(None) } else { Frame::Seq(0) });
+                    stack.push(if matches!(event, Event::MappingStart(..)) {
+                        Frame::Map(None)
+                    } else {
+                        Frame::Seq(0)
+                    });
                 }
                 Event::MappingEnd | Event::SequenceEnd => {
                     stack.pop();
@@ -216,7 +254,9 @@ impl Locator {
 #[cfg(not(feature = "yaml"))]
 impl Locator {
     pub fn build(_text: &str) -> Result<Locator, (Option<usize>, Option<usize>, String)> {
-        Ok(Locator { places: IndexMap::new() })
+        Ok(Locator {
+            places: IndexMap::new(),
+        })
     }
 }
 
@@ -255,19 +295,31 @@ pub fn load_chain(
     while let Some(file) = next.take() {
         let rs: Ruleset = parse(&file, MAX_FILE_BYTES).map_err(|d| vec![d])?;
         let err = |path: &str, msg: String| {
-            vec![Diagnostic { file: file.name.clone(), ..Diagnostic::error(path, msg) }]
+            vec![Diagnostic {
+                file: file.name.clone(),
+                ..Diagnostic::error(path, msg)
+            }]
         };
         if files.contains_key(&rs.id) {
-            return Err(err("extends", format!("`extends` goes round in a circle back to `{}`", rs.id)));
+            return Err(err(
+                "extends",
+                format!("`extends` goes round in a circle back to `{}`", rs.id),
+            ));
         }
         if chain.len() >= MAX_EXTENDS_DEPTH {
-            return Err(err("extends", format!("`extends` chains more than {MAX_EXTENDS_DEPTH} rulesets")));
+            return Err(err(
+                "extends",
+                format!("`extends` chains more than {MAX_EXTENDS_DEPTH} rulesets"),
+            ));
         }
         if let Some(parent) = &rs.extends {
             match resolve(parent) {
                 Some(f) => next = Some(f),
                 None => {
-                    return Err(err("extends", format!("cannot find the ruleset `{parent}` that this one extends")));
+                    return Err(err(
+                        "extends",
+                        format!("cannot find the ruleset `{parent}` that this one extends"),
+                    ));
                 }
             }
         }

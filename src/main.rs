@@ -18,7 +18,11 @@ use carebudget::model::{Example, TestFile};
 use carebudget::{Diagnostic, Loaded, SourceFile};
 
 #[derive(Parser)]
-#[command(name = "carebudget", version, about = "Runs published social-care eligibility, allocation and charging rules, and explains every step.")]
+#[command(
+    name = "carebudget",
+    version,
+    about = "Runs published social-care eligibility, allocation and charging rules, and explains every step."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -102,19 +106,41 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
                 p.rules.len(),
                 p.outputs.len(),
                 p.ruleset.examples.len(),
-                if loaded.warnings.is_empty() { String::new() } else { format!(", {} warnings", loaded.warnings.len()) }
+                if loaded.warnings.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {} warnings", loaded.warnings.len())
+                }
             );
-            Ok(if deny_warnings && !loaded.warnings.is_empty() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+            Ok(if deny_warnings && !loaded.warnings.is_empty() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
         }
-        Command::Eval { file, answers, as_of, json, lang, for_other } => {
+        Command::Eval {
+            file,
+            answers,
+            as_of,
+            json,
+            lang,
+            for_other,
+        } => {
             if lang != "en" && lang != "cy" {
                 return Err(format!("--lang must be en or cy, not `{lang}`"));
             }
             let loaded = load_path(&file).map_err(|d| fail_diags(&d))?;
             let p = &loaded.program;
-            let raw: IndexMap<String, Literal> = parse(&read(&answers, MAX_ANSWERS_BYTES)?, MAX_ANSWERS_BYTES).map_err(|d| fail_diags(&[d]))?;
+            let raw: IndexMap<String, Literal> =
+                parse(&read(&answers, MAX_ANSWERS_BYTES)?, MAX_ANSWERS_BYTES).map_err(|d| fail_diags(&[d]))?;
             let typed = carebudget::answers::type_answers(p, &raw).map_err(|ds| {
-                let ds: Vec<Diagnostic> = ds.into_iter().map(|d| Diagnostic { file: answers.display().to_string(), ..d }).collect();
+                let ds: Vec<Diagnostic> = ds
+                    .into_iter()
+                    .map(|d| Diagnostic {
+                        file: answers.display().to_string(),
+                        ..d
+                    })
+                    .collect();
                 fail_diags(&ds)
             })?;
             let as_of = match as_of {
@@ -138,7 +164,11 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
                 failed += n_bad;
             }
             println!("{passed} passed, {failed} failed");
-            Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+            Ok(if failed == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
         }
         Command::Schema => {
             let schema = schemars::schema_for!(carebudget::model::Ruleset);
@@ -149,7 +179,8 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
             let loaded = load_path(&file).map_err(|d| fail_diags(&d))?;
             let json = serde_json::to_string(&loaded.program.ruleset).map_err(|e| e.to_string())?;
             // The published file must load back to the same program.
-            carebudget::load_published("published", &json).map_err(|d| format!("internal: the published JSON does not load: {}", fail_diags(&d)))?;
+            carebudget::load_published("published", &json)
+                .map_err(|d| format!("internal: the published JSON does not load: {}", fail_diags(&d)))?;
             std::fs::write(&output, &json).map_err(|e| format!("cannot write {}: {e}", output.display()))?;
             use sha2::Digest;
             let hash = sha2::Sha256::digest(json.as_bytes());
@@ -174,7 +205,10 @@ fn test_file(path: &Path) -> (usize, usize) {
     let is_cases = probe.as_ref().map(|m| m.contains_key("cases")).unwrap_or(false);
     let (ruleset_path, cases): (PathBuf, Option<Vec<Example>>) = if is_cases {
         match parse::<TestFile>(&text, MAX_FILE_BYTES) {
-            Ok(tf) => (path.parent().unwrap_or(Path::new(".")).join(&tf.ruleset), Some(tf.cases)),
+            Ok(tf) => (
+                path.parent().unwrap_or(Path::new(".")).join(&tf.ruleset),
+                Some(tf.cases),
+            ),
             Err(d) => {
                 print_diags(&[d]);
                 return (0, 1);
@@ -213,21 +247,37 @@ fn read(path: &Path, limit: usize) -> Result<SourceFile, String> {
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {name}: {e}"))?;
     if meta.len() > limit as u64 {
-        return Err(format!("{name}: the file is {} bytes; the limit is {limit} bytes", meta.len()));
+        return Err(format!(
+            "{name}: the file is {} bytes; the limit is {limit} bytes",
+            meta.len()
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {name}: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|e| format!("{name}: the file is not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{name}: the file is not UTF-8 text (byte {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
     Ok(SourceFile::new(name, text))
 }
 
 /// Loads a ruleset file, finding what it `extends` beside it (`<id>.yaml`, `.yml` or `.json`).
 fn load_path(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
-    let main = read(path, MAX_FILE_BYTES).map_err(|e| vec![Diagnostic { file: path.display().to_string(), ..Diagnostic::error("", e) }])?;
+    let main = read(path, MAX_FILE_BYTES).map_err(|e| {
+        vec![Diagnostic {
+            file: path.display().to_string(),
+            ..Diagnostic::error("", e)
+        }]
+    })?;
     let dir = path.parent().unwrap_or(Path::new(".")).to_owned();
     carebudget::load(main, &mut |id| {
         ["yaml", "yml", "json"].iter().find_map(|ext| {
             let candidate = dir.join(format!("{id}.{ext}"));
-            candidate.exists().then(|| read(&candidate, MAX_FILE_BYTES).ok()).flatten()
+            candidate
+                .exists()
+                .then(|| read(&candidate, MAX_FILE_BYTES).ok())
+                .flatten()
         })
     })
 }
@@ -247,7 +297,10 @@ fn fail_diags(diags: &[Diagnostic]) -> String {
 }
 
 fn print_report(r: &Report) {
-    println!("{} — {} (version {}), rules as of {}", r.ruleset.title, r.ruleset.publisher, r.ruleset.version, r.as_of);
+    println!(
+        "{} — {} (version {}), rules as of {}",
+        r.ruleset.title, r.ruleset.publisher, r.ruleset.version, r.as_of
+    );
     if r.ruleset.illustrative {
         println!("These rules are illustrative: invented for demonstration, not any council's real policy.");
     }
@@ -275,23 +328,46 @@ fn print_report(r: &Report) {
             for u in &s.uses {
                 if u.kind == "figure" {
                     let from = u.from.as_deref().map(|f| format!(", from {f}")).unwrap_or_default();
-                    let unverified = if u.unverified { " — not yet confirmed from an official source" } else { "" };
-                    let src = u.source.as_ref().map(|s| format!(" [{}{}]", s.title, s.paragraph.as_deref().map(|p| format!(", {p}")).unwrap_or_default())).unwrap_or_default();
+                    let unverified = if u.unverified {
+                        " — not yet confirmed from an official source"
+                    } else {
+                        ""
+                    };
+                    let src = u
+                        .source
+                        .as_ref()
+                        .map(|s| {
+                            format!(
+                                " [{}{}]",
+                                s.title,
+                                s.paragraph.as_deref().map(|p| format!(", {p}")).unwrap_or_default()
+                            )
+                        })
+                        .unwrap_or_default();
                     println!("      {}: {}{from}{unverified}{src}", u.label, u.value);
                 }
             }
             if let Some(src) = &s.source {
-                println!("      source: {}{}", src.title, src.paragraph.as_deref().map(|p| format!(", {p}")).unwrap_or_default());
+                println!(
+                    "      source: {}{}",
+                    src.title,
+                    src.paragraph.as_deref().map(|p| format!(", {p}")).unwrap_or_default()
+                );
             }
         }
     }
     println!();
-    println!("This is an estimate from the published rules, not a decision. Only an assessment by the council decides.");
+    println!(
+        "This is an estimate from the published rules, not a decision. Only an assessment by the council decides."
+    );
 }
 
 /// Today's date from the system clock (UTC), for `--as-of`'s default.
 fn today() -> Date {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
     // Civil-from-days (Howard Hinnant's algorithm).
     let z = (secs / 86_400) as i64 + 719_468;
     let era = z.div_euclid(146_097);
@@ -302,5 +378,9 @@ fn today() -> Date {
     let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
     let y = (yoe + era * 400 + i64::from(m <= 2)) as u16;
-    Date::new(y, m, d).unwrap_or(Date { year: 2026, month: 1, day: 1 })
+    Date::new(y, m, d).unwrap_or(Date {
+        year: 2026,
+        month: 1,
+        day: 1,
+    })
 }

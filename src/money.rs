@@ -25,10 +25,7 @@ impl Money {
     /// Builds an amount, refusing anything beyond the documented limit.
     pub fn checked(pence: i128) -> Result<Money, String> {
         if pence.unsigned_abs() > MAX_MONEY_PENCE as u128 {
-            Err(format!(
-                "amount is too large (the limit is {})",
-                Money(MAX_MONEY_PENCE)
-            ))
+            Err(format!("amount is too large (the limit is {})", Money(MAX_MONEY_PENCE)))
         } else {
             Ok(Money(pence as i64))
         }
@@ -86,8 +83,7 @@ impl Money {
             _ => frac.parse::<i128>().unwrap_or(0),
         };
         let total = pounds * 100 + pence;
-        Money::checked(if negative { -total } else { total })
-            .map_err(|e| format!("`{text}`: {e}"))
+        Money::checked(if negative { -total } else { total }).map_err(|e| format!("`{text}`: {e}"))
     }
 
     /// The amount in pounds as an exact decimal (for arithmetic with rates).
@@ -110,7 +106,7 @@ impl fmt::Display for Money {
         let pounds = (abs / 100).to_string();
         let mut grouped = String::with_capacity(pounds.len() + pounds.len() / 3);
         for (i, c) in pounds.chars().enumerate() {
-            if i > 0 && (pounds.len() - i) % 3 == 0 {
+            if i > 0 && (pounds.len() - i).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(c);
@@ -309,9 +305,7 @@ pub fn decimal_pence_to_money(pence: Decimal) -> Result<Money, String> {
     if !pence.fract().is_zero() {
         return Err("internal: fraction of a penny left unrounded".into());
     }
-    let i = pence
-        .to_i128()
-        .ok_or_else(|| "the amount is too large".to_string())?;
+    let i = pence.to_i128().ok_or_else(|| "the amount is too large".to_string())?;
     Money::checked(i)
 }
 
@@ -350,7 +344,11 @@ mod tests {
 
     #[test]
     fn rounding_directions() {
-        let r = |d, b| Rounding { direction: d, better: b, to: None };
+        let r = |d, b| Rounding {
+            direction: d,
+            better: b,
+            to: None,
+        };
         let v = Decimal::new(12345, 2); // 123.45 pence
         assert_eq!(r(Direction::Down, None).apply(v, true), Ok(Decimal::from(123)));
         assert_eq!(r(Direction::Up, None).apply(v, true), Ok(Decimal::from(124)));
@@ -368,7 +366,11 @@ mod tests {
             Ok(Decimal::from(124))
         );
         assert!(r(Direction::PersonsFavour, None).apply(v, true).is_err());
-        let pound = Rounding { direction: Direction::Up, better: None, to: Some("pound".into()) };
+        let pound = Rounding {
+            direction: Direction::Up,
+            better: None,
+            to: Some("pound".into()),
+        };
         assert_eq!(pound.apply(Decimal::from(101), true), Ok(Decimal::from(200)));
         // Negative amounts: down is towards minus infinity.
         assert_eq!(

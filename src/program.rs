@@ -114,9 +114,22 @@ pub enum Node {
     AtLeast(u32, Vec<Node>),
     Cases(Vec<(Node, Node)>, Box<Node>),
     /// Question, option → value, default; `multi` sums over several choices.
-    Lookup { input: u32, table: Vec<(String, Node)>, default: Option<Box<Node>>, multi: bool },
-    Bands { value: Box<Node>, bands: Vec<BandNode> },
-    Scale { value: Box<Node>, points: Vec<(Node, Node)>, round: Rounding, money: bool },
+    Lookup {
+        input: u32,
+        table: Vec<(String, Node)>,
+        default: Option<Box<Node>>,
+        multi: bool,
+    },
+    Bands {
+        value: Box<Node>,
+        bands: Vec<BandNode>,
+    },
+    Scale {
+        value: Box<Node>,
+        points: Vec<(Node, Node)>,
+        round: Rounding,
+        money: bool,
+    },
     Tariff(Box<[Node; 4]>),
     Weekly(Box<Node>, Rounding),
     Round(Box<Node>, Rounding, bool),

@@ -8,7 +8,11 @@ const ANSWERS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/example-a
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(BIN).args(args).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
 }
 
 fn temp(name: &str, text: &str) -> String {
@@ -23,22 +27,40 @@ fn temp(name: &str, text: &str) -> String {
 fn check_passes_on_the_example_and_reports_every_error_with_line_and_column() {
     let (code, out, err) = run(&["check", EXAMPLE]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("ok (7 questions, 8 figures, 23 rules, 7 outputs, 11 worked examples)"), "{out}");
-    let bad = temp("bad.yaml", "format: carebudget/1\nid: bad\ntitle: B\npublisher: p\njurisdiction: england\nversion: \"1\"\nrules:\n  a: {type: money, label: A, formula: nope}\n  b: {type: money, label: B, formula: {sum: [\"£1\", true]}}\n");
+    assert!(
+        out.contains("ok (7 questions, 8 figures, 23 rules, 7 outputs, 11 worked examples)"),
+        "{out}"
+    );
+    let bad = temp(
+        "bad.yaml",
+        "format: carebudget/1\nid: bad\ntitle: B\npublisher: p\njurisdiction: england\nversion: \"1\"\nrules:\n  a: {type: money, label: A, formula: nope}\n  b: {type: money, label: B, formula: {sum: [\"£1\", true]}}\n",
+    );
     let (code, _, err) = run(&["check", &bad]);
     assert_eq!(code, 1);
-    assert!(err.contains("bad.yaml:8:39: error: rules.a.formula: unknown name `nope`"), "{err}");
-    assert!(err.contains("bad.yaml:9:") && err.contains("rules.b.formula.sum[1]"), "{err}");
+    assert!(
+        err.contains("bad.yaml:8:39: error: rules.a.formula: unknown name `nope`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad.yaml:9:") && err.contains("rules.b.formula.sum[1]"),
+        "{err}"
+    );
     assert!(err.contains("2 errors"), "{err}");
     assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "{err}");
 }
 
 #[test]
 fn check_lints_unused_items_and_can_deny_warnings() {
-    let f = temp("lint.yaml", "format: carebudget/1\nid: lint\ntitle: L\npublisher: p\njurisdiction: england\nversion: \"1\"\nsources: {s: {title: S}}\nsections: {m: {title: M}}\nparameters:\n  unused: {type: money, label: U, source: s, values: [{from: 2025-01-01, value: \"1\"}]}\ninputs:\n  q: {type: money, section: m, question: Q}\nrules:\n  r: {type: money, label: R, formula: \"£1\"}\noutputs:\n  r: {rule: r, role: other}\n");
+    let f = temp(
+        "lint.yaml",
+        "format: carebudget/1\nid: lint\ntitle: L\npublisher: p\njurisdiction: england\nversion: \"1\"\nsources: {s: {title: S}}\nsections: {m: {title: M}}\nparameters:\n  unused: {type: money, label: U, source: s, values: [{from: 2025-01-01, value: \"1\"}]}\ninputs:\n  q: {type: money, section: m, question: Q}\nrules:\n  r: {type: money, label: R, formula: \"£1\"}\noutputs:\n  r: {rule: r, role: other}\n",
+    );
     let (code, _, err) = run(&["check", &f]);
     assert_eq!(code, 0);
-    assert!(err.contains("warning: parameters.unused: this parameter is not used"), "{err}");
+    assert!(
+        err.contains("warning: parameters.unused: this parameter is not used"),
+        "{err}"
+    );
     assert!(err.contains("warning: inputs.q: this question is not used"), "{err}");
     let (code, _, _) = run(&["check", "--deny-warnings", &f]);
     assert_eq!(code, 1);
@@ -49,33 +71,72 @@ fn eval_explains_in_words_and_in_json() {
     let (code, out, err) = run(&["eval", EXAMPLE, "--answers", ANSWERS, "--as-of", "2025-06-01"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Indicative weekly budget: £150.00 to £210.00"), "{out}");
-    assert!(out.contains("£1 a week for every £250.00, or part of it, of £15,000.01 above £14,250.00: £4.00."), "{out}");
+    assert!(
+        out.contains("£1 a week for every £250.00, or part of it, of £15,000.01 above £14,250.00: £4.00."),
+        "{out}"
+    );
     assert!(out.contains("not yet confirmed from an official source"), "{out}");
     assert!(out.contains("estimate"), "{out}");
     let (code, out, _) = run(&["eval", EXAMPLE, "--answers", ANSWERS, "--as-of", "2025-06-01", "--json"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let budget = v["outputs"].as_array().unwrap().iter().find(|o| o["id"] == "budget").unwrap();
-    assert_eq!(budget["value"], serde_json::json!({"type": "range", "lower": 15000, "upper": 21000}));
+    let budget = v["outputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == "budget")
+        .unwrap();
+    assert_eq!(
+        budget["value"],
+        serde_json::json!({"type": "range", "lower": 15000, "upper": 21000})
+    );
     assert_eq!(budget["status"], "known");
     assert!(budget["steps"].as_array().unwrap().len() >= 3);
-    let (_, out, _) = run(&["eval", EXAMPLE, "--answers", ANSWERS, "--as-of", "2025-06-01", "--lang", "cy"]);
+    let (_, out, _) = run(&[
+        "eval",
+        EXAMPLE,
+        "--answers",
+        ANSWERS,
+        "--as-of",
+        "2025-06-01",
+        "--lang",
+        "cy",
+    ]);
     assert!(out.contains("£150.00 i £210.00"), "{out}");
 }
 
 #[test]
 fn eval_lists_what_is_still_needed_and_refuses_bad_answers_clearly() {
     let partial = temp("partial.yaml", "impairment: true\n");
-    let (code, out, _) = run(&["eval", EXAMPLE, "--answers", &partial, "--as-of", "2025-06-01", "--json"]);
+    let (code, out, _) = run(&[
+        "eval",
+        EXAMPLE,
+        "--answers",
+        &partial,
+        "--as-of",
+        "2025-06-01",
+        "--json",
+    ]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let needs: Vec<&str> = v["outputs"][0]["needs"].as_array().unwrap().iter().map(|n| n["id"].as_str().unwrap()).collect();
+    let needs: Vec<&str> = v["outputs"][0]["needs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
     assert_eq!(needs, ["outcomes", "mobility", "family_help"]);
     let bad = temp("bad-answers.yaml", "capital: \"12.345\"\nmobility: flying\n");
     let (code, _, err) = run(&["eval", EXAMPLE, "--answers", &bad]);
     assert_eq!(code, 1);
-    assert!(err.contains("answers.capital") && err.contains("more than two decimal places"), "{err}");
-    assert!(err.contains("answers.mobility") && err.contains("`flying` is not one of the options"), "{err}");
+    assert!(
+        err.contains("answers.capital") && err.contains("more than two decimal places"),
+        "{err}"
+    );
+    assert!(
+        err.contains("answers.mobility") && err.contains("`flying` is not one of the options"),
+        "{err}"
+    );
     let (code, _, err) = run(&["eval", EXAMPLE, "--answers", ANSWERS, "--as-of", "2025-13-01"]);
     assert_eq!(code, 1);
     assert!(err.contains("--as-of") && err.contains("month 13"), "{err}");
@@ -89,10 +150,18 @@ fn test_runs_worked_examples_and_case_files() {
     let (code, out, _) = run(&["test", EXAMPLE]);
     assert_eq!(code, 0);
     assert!(out.ends_with("11 passed, 0 failed\n"), "{out}");
-    let cases = temp("cases.yaml", &format!("ruleset: {EXAMPLE}\ncases:\n  - name: right\n    as_of: 2025-06-01\n    answers: {{impairment: false}}\n    expect: {{eligible: false}}\n  - name: wrong on purpose\n    as_of: 2025-06-01\n    answers: {{impairment: false}}\n    expect: {{eligible: true}}\n"));
+    let cases = temp(
+        "cases.yaml",
+        &format!(
+            "ruleset: {EXAMPLE}\ncases:\n  - name: right\n    as_of: 2025-06-01\n    answers: {{impairment: false}}\n    expect: {{eligible: false}}\n  - name: wrong on purpose\n    as_of: 2025-06-01\n    answers: {{impairment: false}}\n    expect: {{eligible: true}}\n"
+        ),
+    );
     let (code, out, _) = run(&["test", &cases]);
     assert_eq!(code, 1);
-    assert!(out.contains("FAIL") && out.contains("wrong on purpose") && out.contains("eligible: expected yes, got no"), "{out}");
+    assert!(
+        out.contains("FAIL") && out.contains("wrong on purpose") && out.contains("eligible: expected yes, got no"),
+        "{out}"
+    );
     assert!(out.ends_with("1 passed, 1 failed\n"), "{out}");
 }
 
@@ -126,6 +195,9 @@ fn no_panic_or_backtrace_on_garbage() {
         let f = temp("garbage.yaml", garbage);
         let (code, _, err) = run(&["check", &f]);
         assert_eq!(code, 1, "{garbage:?}: {err}");
-        assert!(!err.contains("panicked") && !err.contains("internal error"), "{garbage:?}: {err}");
+        assert!(
+            !err.contains("panicked") && !err.contains("internal error"),
+            "{garbage:?}: {err}"
+        );
     }
 }

@@ -12,7 +12,11 @@ fn load_text(text: String) -> Vec<carebudget::Diagnostic> {
 }
 
 fn has(ds: &[carebudget::Diagnostic], words: &str) {
-    assert!(ds.iter().any(|d| d.message.contains(words)), "no error saying `{words}` in:\n{}", ds.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"));
+    assert!(
+        ds.iter().any(|d| d.message.contains(words)),
+        "no error saying `{words}` in:\n{}",
+        ds.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
+    );
 }
 
 #[test]
@@ -24,52 +28,89 @@ fn file_size() {
 
 #[test]
 fn document_nesting_yaml_flow_block_and_json() {
-    let deep = |open: &str, close: &str| format!("{}{}", open.repeat(MAX_DOC_DEPTH + 10), close.repeat(MAX_DOC_DEPTH + 10));
+    let deep = |open: &str, close: &str| {
+        format!(
+            "{}{}",
+            open.repeat(MAX_DOC_DEPTH + 10),
+            close.repeat(MAX_DOC_DEPTH + 10)
+        )
+    };
     has(&load_text(ruleset(&format!("notice: {}\n", deep("[", "]")))), "deep");
     // Block sequences nest two bytes a level: `- - - - x`.
-    has(&load_text(ruleset(&format!("notice:\n  {}x\n", "- ".repeat(MAX_DOC_DEPTH + 10)))), "nests more than");
+    has(
+        &load_text(ruleset(&format!("notice:\n  {}x\n", "- ".repeat(MAX_DOC_DEPTH + 10)))),
+        "nests more than",
+    );
     // JSON: a deeply nested answer in a worked example (the one place lists may nest).
     // serde_json stops at 128 levels on its own.
-    let json = format!("{{\"examples\": [{{\"answers\": {{\"x\": {}{}}}}}]}}", "[".repeat(130), "]".repeat(130));
+    let json = format!(
+        "{{\"examples\": [{{\"answers\": {{\"x\": {}{}}}}}]}}",
+        "[".repeat(130),
+        "]".repeat(130)
+    );
     let ds = carebudget::load(SourceFile::new("deep.json", json), &mut |_| None).unwrap_err();
     has(&ds, "recursion limit");
 }
 
 #[test]
 fn expression_depth() {
-    let formula = format!("{}true{}", "{not: ".repeat(MAX_EXPR_DEPTH + 1), "}".repeat(MAX_EXPR_DEPTH + 1));
-    let ds = errors(&format!("rules:\n  r: {{type: yes-no, label: R, formula: {formula}}}\n"));
+    let formula = format!(
+        "{}true{}",
+        "{not: ".repeat(MAX_EXPR_DEPTH + 1),
+        "}".repeat(MAX_EXPR_DEPTH + 1)
+    );
+    let ds = errors(&format!(
+        "rules:\n  r: {{type: yes-no, label: R, formula: {formula}}}\n"
+    ));
     has(&ds, &format!("nests more than {MAX_EXPR_DEPTH} levels"));
     // At the limit it loads.
-    let ok = format!("{}true{}", "{not: ".repeat(MAX_EXPR_DEPTH - 1), "}".repeat(MAX_EXPR_DEPTH - 1));
+    let ok = format!(
+        "{}true{}",
+        "{not: ".repeat(MAX_EXPR_DEPTH - 1),
+        "}".repeat(MAX_EXPR_DEPTH - 1)
+    );
     load(&format!("rules:\n  r: {{type: yes-no, label: R, formula: {ok}}}\n"));
 }
 
 #[test]
 fn expression_nodes() {
     let terms = vec!["1"; MAX_NODES + 1].join(",");
-    let ds = errors(&format!("rules:\n  r: {{type: number, label: R, formula: {{sum: [{terms}]}}}}\n"));
+    let ds = errors(&format!(
+        "rules:\n  r: {{type: number, label: R, formula: {{sum: [{terms}]}}}}\n"
+    ));
     has(&ds, &format!("the limit is {MAX_NODES}"));
 }
 
 #[test]
 fn table_rows() {
-    let rows: Vec<String> = (0..=MAX_TABLE_ROWS).map(|i| format!("{{from: {i}, value: 1}}")).collect();
-    let ds = errors(&format!("inputs:\n  n: {{type: number, section: main, question: N}}\nrules:\n  r: {{type: number, label: R, formula: {{bands: {{value: n, bands: [{}]}}}}}}\n", rows.join(",")));
+    let rows: Vec<String> = (0..=MAX_TABLE_ROWS)
+        .map(|i| format!("{{from: {i}, value: 1}}"))
+        .collect();
+    let ds = errors(&format!(
+        "inputs:\n  n: {{type: number, section: main, question: N}}\nrules:\n  r: {{type: number, label: R, formula: {{bands: {{value: n, bands: [{}]}}}}}}\n",
+        rows.join(",")
+    ));
     has(&ds, &format!("between 1 and {MAX_TABLE_ROWS} bands"));
 }
 
 #[test]
 fn number_of_items() {
-    let rules: String = (0..=MAX_ITEMS).map(|i| format!("  r{i}: {{type: number, label: R, formula: 1}}\n")).collect();
+    let rules: String = (0..=MAX_ITEMS)
+        .map(|i| format!("  r{i}: {{type: number, label: R, formula: 1}}\n"))
+        .collect();
     let ds = errors(&format!("rules:\n{rules}"));
     has(&ds, &format!("the limit is {MAX_ITEMS}"));
 }
 
 #[test]
 fn timeline_length() {
-    let values: Vec<String> = (0..=MAX_TIMELINE).map(|i| format!("{{from: {}-01-01, value: \"1\"}}", 1901 + i)).collect();
-    let ds = errors(&format!("parameters:\n  p: {{type: money, label: P, source: s, values: [{}]}}\n", values.join(",")));
+    let values: Vec<String> = (0..=MAX_TIMELINE)
+        .map(|i| format!("{{from: {}-01-01, value: \"1\"}}", 1901 + i))
+        .collect();
+    let ds = errors(&format!(
+        "parameters:\n  p: {{type: money, label: P, source: s, values: [{}]}}\n",
+        values.join(",")
+    ));
     has(&ds, &format!("the limit is {MAX_TIMELINE}"));
 }
 
@@ -77,16 +118,28 @@ fn timeline_length() {
 fn extends_depth() {
     let file = |i: usize| {
         let ext = format!("extends: r{}\n", i + 1);
-        SourceFile::new(format!("r{i}.yaml"), format!("format: carebudget/1\nid: r{i}\ntitle: T\npublisher: p\njurisdiction: england\nversion: \"1\"\n{ext}"))
+        SourceFile::new(
+            format!("r{i}.yaml"),
+            format!(
+                "format: carebudget/1\nid: r{i}\ntitle: T\npublisher: p\njurisdiction: england\nversion: \"1\"\n{ext}"
+            ),
+        )
     };
-    let ds = carebudget::load(file(0), &mut |id| id.strip_prefix('r').and_then(|n| n.parse().ok()).map(file)).unwrap_err();
+    let ds = carebudget::load(file(0), &mut |id| {
+        id.strip_prefix('r').and_then(|n| n.parse().ok()).map(file)
+    })
+    .unwrap_err();
     has(&ds, &format!("more than {MAX_EXTENDS_DEPTH} rulesets"));
 }
 
 #[test]
 fn number_of_examples() {
-    let examples: String = (0..=MAX_EXAMPLES).map(|_| "  - {name: e, as_of: 2025-01-01, expect: {r: 1}}\n").collect();
-    let ds = errors(&format!("rules:\n  r: {{type: number, label: R, formula: 1}}\nexamples:\n{examples}"));
+    let examples: String = (0..=MAX_EXAMPLES)
+        .map(|_| "  - {name: e, as_of: 2025-01-01, expect: {r: 1}}\n")
+        .collect();
+    let ds = errors(&format!(
+        "rules:\n  r: {{type: number, label: R, formula: 1}}\nexamples:\n{examples}"
+    ));
     has(&ds, &format!("the limit is {MAX_EXAMPLES}"));
 }
 
@@ -108,8 +161,13 @@ fn yaml_events_and_alias_expansion() {
 #[test]
 fn answers_size() {
     let big = format!("x: \"{}\"\n", "1".repeat(MAX_ANSWERS_BYTES));
-    let r: Result<indexmap::IndexMap<String, carebudget::literal::Literal>, _> = carebudget::load::parse(&SourceFile::new("a.yaml", big), MAX_ANSWERS_BYTES);
-    assert!(r.unwrap_err().message.contains(&format!("the limit is {MAX_ANSWERS_BYTES} bytes")));
+    let r: Result<indexmap::IndexMap<String, carebudget::literal::Literal>, _> =
+        carebudget::load::parse(&SourceFile::new("a.yaml", big), MAX_ANSWERS_BYTES);
+    assert!(
+        r.unwrap_err()
+            .message
+            .contains(&format!("the limit is {MAX_ANSWERS_BYTES} bytes"))
+    );
 }
 
 #[test]

@@ -22,41 +22,112 @@ fn eval(ty: &str, formula: &str, answers: &str) -> Outcome {
 
 #[test]
 fn arithmetic_on_money_is_exact_pence() {
-    assert_eq!(eval("money", "{sum: [x, \"£0.10\", \"£0.20\"]}", "x: \"0.01\""), money("0.31"));
-    assert_eq!(eval("money", "{difference: [x, limit, \"£0.01\"]}", "x: \"100.00\""), money("-0.01"));
+    assert_eq!(
+        eval("money", "{sum: [x, \"£0.10\", \"£0.20\"]}", "x: \"0.01\""),
+        money("0.31")
+    );
+    assert_eq!(
+        eval("money", "{difference: [x, limit, \"£0.01\"]}", "x: \"100.00\""),
+        money("-0.01")
+    );
     assert_eq!(eval("money", "{min: [x, limit]}", "x: \"99.99\""), money("99.99"));
     assert_eq!(eval("money", "{max: [x, limit]}", "x: \"99.99\""), money("100.00"));
-    assert_eq!(eval("money", "{clamp: {value: x, min: \"£10\", max: limit}}", "x: \"150\""), money("100.00"));
-    assert_eq!(eval("money", "{clamp: {value: x, min: \"£10\", max: limit}}", "x: \"5\""), money("10.00"));
-    assert_eq!(eval("money", "{clamp: {value: x, min: \"£10\", max: limit}}", "x: \"50\""), money("50.00"));
+    assert_eq!(
+        eval("money", "{clamp: {value: x, min: \"£10\", max: limit}}", "x: \"150\""),
+        money("100.00")
+    );
+    assert_eq!(
+        eval("money", "{clamp: {value: x, min: \"£10\", max: limit}}", "x: \"5\""),
+        money("10.00")
+    );
+    assert_eq!(
+        eval("money", "{clamp: {value: x, min: \"£10\", max: limit}}", "x: \"50\""),
+        money("50.00")
+    );
 }
 
 #[test]
 fn products_and_divisions_round_as_stated() {
     // £10.01 × 0.5 = £5.005: down → £5.00, up → £5.01, nearest (half up) → £5.01.
-    let p = |dir: &str| eval("money", &format!("{{product: {{of: [x, n], round: {{direction: {dir}}}}}}}"), "x: \"10.01\"\nn: \"0.5\"");
+    let p = |dir: &str| {
+        eval(
+            "money",
+            &format!("{{product: {{of: [x, n], round: {{direction: {dir}}}}}}}"),
+            "x: \"10.01\"\nn: \"0.5\"",
+        )
+    };
     assert_eq!(p("down"), money("5.00"));
     assert_eq!(p("up"), money("5.01"));
     assert_eq!(p("nearest"), money("5.01"));
     // In the person's favour: a charge (lower is better) rounds down; an allowance rounds up.
-    let f = |better: &str| eval("money", &format!("{{product: {{of: [x, n], round: {{direction: persons-favour, better: {better}}}}}}}"), "x: \"10.01\"\nn: \"0.5\"");
+    let f = |better: &str| {
+        eval(
+            "money",
+            &format!("{{product: {{of: [x, n], round: {{direction: persons-favour, better: {better}}}}}}}"),
+            "x: \"10.01\"\nn: \"0.5\"",
+        )
+    };
     assert_eq!(f("lower"), money("5.00"));
     assert_eq!(f("higher"), money("5.01"));
     // To the pound.
-    assert_eq!(eval("money", "{product: {of: [x, n], round: {direction: up, to: pound}}}", "x: \"10.01\"\nn: \"0.5\""), money("6.00"));
+    assert_eq!(
+        eval(
+            "money",
+            "{product: {of: [x, n], round: {direction: up, to: pound}}}",
+            "x: \"10.01\"\nn: \"0.5\""
+        ),
+        money("6.00")
+    );
     // £100 ÷ 3 = £33.333…: down £33.33, up £33.34.
-    assert_eq!(eval("money", "{divide: {of: [x, 3], round: {direction: down}}}", "x: \"100\""), money("33.33"));
-    assert_eq!(eval("money", "{divide: {of: [x, 3], round: {direction: up}}}", "x: \"100\""), money("33.34"));
+    assert_eq!(
+        eval(
+            "money",
+            "{divide: {of: [x, 3], round: {direction: down}}}",
+            "x: \"100\""
+        ),
+        money("33.33")
+    );
+    assert_eq!(
+        eval("money", "{divide: {of: [x, 3], round: {direction: up}}}", "x: \"100\""),
+        money("33.34")
+    );
     // Money ÷ money is a number: £50 / £100 = 0.5.
-    assert_eq!(eval("number", "{divide: {of: [x, limit], round: {direction: down, to: \"0.01\"}}}", "x: \"50\""), number("0.5"));
-    assert_eq!(eval("number", "{round: {value: n, direction: nearest, to: whole}}", "n: \"2.5\""), number("3"));
-    assert_eq!(eval("money", "{round: {value: x, direction: down, to: pound}}", "x: \"19.99\""), money("19.00"));
+    assert_eq!(
+        eval(
+            "number",
+            "{divide: {of: [x, limit], round: {direction: down, to: \"0.01\"}}}",
+            "x: \"50\""
+        ),
+        number("0.5")
+    );
+    assert_eq!(
+        eval(
+            "number",
+            "{round: {value: n, direction: nearest, to: whole}}",
+            "n: \"2.5\""
+        ),
+        number("3")
+    );
+    assert_eq!(
+        eval(
+            "money",
+            "{round: {value: x, direction: down, to: pound}}",
+            "x: \"19.99\""
+        ),
+        money("19.00")
+    );
 }
 
 #[test]
 fn tariff_counts_each_part_of_a_step_as_a_whole_step() {
     // The charging regulations' £1 for every £250 or part of £250 above £14,250.
-    let t = |capital: &str| eval("money", "{tariff: {value: x, above: \"£14250\", per: \"£250\", amount: \"£1\"}}", &format!("x: \"{capital}\""));
+    let t = |capital: &str| {
+        eval(
+            "money",
+            "{tariff: {value: x, above: \"£14250\", per: \"£250\", amount: \"£1\"}}",
+            &format!("x: \"{capital}\""),
+        )
+    };
     assert_eq!(t("14250.00"), money("0.00")); // at the limit: nothing
     assert_eq!(t("14250.01"), money("1.00")); // a penny over: one part
     assert_eq!(t("14500.00"), money("1.00")); // exactly one step
@@ -77,7 +148,10 @@ fn comparisons_and_logic() {
     assert_eq!(eval("yes-no", "{eq: [n, \"2.0\"]}", "n: 2"), yes(true));
     assert_eq!(eval("yes-no", "{ne: [n, 2]}", "n: 2"), yes(false));
     assert_eq!(eval("yes-no", "{all: [{gt: [n, 1]}, {lt: [n, 3]}]}", "n: 2"), yes(true));
-    assert_eq!(eval("yes-no", "{any: [{gt: [n, 5]}, {lt: [n, 1]}]}", "n: 2"), yes(false));
+    assert_eq!(
+        eval("yes-no", "{any: [{gt: [n, 5]}, {lt: [n, 1]}]}", "n: 2"),
+        yes(false)
+    );
     assert_eq!(eval("yes-no", "{not: {gt: [n, 5]}}", "n: 2"), yes(true));
     let at_least = "{at_least: {n: 2, of: [{gt: [n, 1]}, {gt: [n, 2]}, {gt: [n, 3]}]}}";
     assert_eq!(eval("yes-no", at_least, "n: \"2.5\""), yes(true));
@@ -114,7 +188,11 @@ rules:
 #[test]
 fn lookups_choices_counts_and_age() {
     let l = load(CHOICES);
-    let ev = run(&l, "mobility: some\ntasks: [meals, toilet]\nborn: 1959-06-02", "2025-06-01");
+    let ev = run(
+        &l,
+        "mobility: some\ntasks: [meals, toilet]\nborn: 1959-06-02",
+        "2025-06-01",
+    );
     assert_eq!(rule(&l, &ev, "points"), number("3"));
     assert_eq!(rule(&l, &ev, "task_points"), number("9"));
     assert_eq!(rule(&l, &ev, "moves"), yes(true));
@@ -163,7 +241,13 @@ fn piecewise_linear_scale_interpolates_and_is_flat_beyond_the_ends() {
 fn periods_convert_to_weekly_with_stated_rounding() {
     let body = "inputs:\n  p: {type: money, section: main, question: P, periods: [weekly, fortnightly, four-weekly, monthly, yearly]}\nrules:\n  w:\n    type: money\n    label: W\n    formula: {weekly: {value: p, round: {direction: persons-favour, better: lower}}}\n";
     let l = load(body);
-    let at = |a: &str, per: &str| rule(&l, &run(&l, &format!("p: {{amount: \"{a}\", period: {per}}}"), "2025-06-01"), "w");
+    let at = |a: &str, per: &str| {
+        rule(
+            &l,
+            &run(&l, &format!("p: {{amount: \"{a}\", period: {per}}}"), "2025-06-01"),
+            "w",
+        )
+    };
     assert_eq!(at("100", "weekly"), money("100.00"));
     assert_eq!(at("100.01", "fortnightly"), money("50.00")); // 50.005 → down
     assert_eq!(at("400", "four-weekly"), money("100.00"));
@@ -178,7 +262,10 @@ fn dated_parameters_pick_the_value_in_force() {
     assert_eq!(rule(&l, &run(&l, "", "2025-04-06"), "r"), money("200.00"));
     assert_eq!(rule(&l, &run(&l, "", "2025-04-07"), "r"), money("210.00"));
     match rule(&l, &run(&l, "", "2024-01-01"), "r") {
-        Outcome::Failed(m) => assert!(m.contains("no value in force on 2024-01-01") && m.contains("2024-04-08"), "{m}"),
+        Outcome::Failed(m) => assert!(
+            m.contains("no value in force on 2024-01-01") && m.contains("2024-04-08"),
+            "{m}"
+        ),
         other => panic!("expected an error, got {other:?}"),
     }
 }
@@ -193,5 +280,9 @@ fn runtime_errors_name_the_rule_and_do_not_spread_silently() {
     assert!(matches!(rule(&l, &ev, "inverted"), Outcome::Failed(m) if m.contains("minimum")));
     // £10 trillion × 1000 overflows the money limit: an error, not a wrapped value.
     let ev = run(&l, "n: 1000\nx: \"10000000000000\"", "2025-06-01");
-    assert!(matches!(rule(&l, &ev, "big"), Outcome::Failed(m) if m.contains("too large")), "{:?}", rule(&l, &ev, "big"));
+    assert!(
+        matches!(rule(&l, &ev, "big"), Outcome::Failed(m) if m.contains("too large")),
+        "{:?}",
+        rule(&l, &ev, "big")
+    );
 }

@@ -37,7 +37,10 @@ outputs:
 
 fn needs(l: &carebudget::Loaded, ev: &carebudget::eval::Evaluation, output: &str) -> Vec<String> {
     let o = l.program.outputs.iter().position(|o| o.id == output).unwrap();
-    ev.needs(&l.program, o).iter().map(|i| l.program.inputs[*i as usize].id.clone()).collect()
+    ev.needs(&l.program, o)
+        .iter()
+        .map(|i| l.program.inputs[*i as usize].id.clone())
+        .collect()
 }
 
 #[test]
@@ -58,7 +61,10 @@ fn logic_decides_as_soon_as_the_known_part_settles_it() {
     let ev = run(&l, "impairment: false", "2025-06-01");
     assert_eq!(rule(&l, &ev, "eligible"), yes(false));
     assert!(needs(&l, &ev, "eligible").is_empty());
-    assert_eq!(rule(&l, &ev, "either"), Outcome::Unknown(vec![l.program.input_index("carer").unwrap()]));
+    assert_eq!(
+        rule(&l, &ev, "either"),
+        Outcome::Unknown(vec![l.program.input_index("carer").unwrap()])
+    );
 }
 
 #[test]
@@ -81,7 +87,11 @@ fn questions_not_asked_use_their_default_and_ignore_stale_answers() {
 #[test]
 fn trace_records_failed_conditions_with_margins() {
     let l = load(BODY);
-    let ev = run(&l, "impairment: true\ncount: 1\ncapital: \"23250.00\"\nincome: \"10\"", "2025-06-01");
+    let ev = run(
+        &l,
+        "impairment: true\ncount: 1\ncapital: \"23250.00\"\nincome: \"10\"",
+        "2025-06-01",
+    );
     let r = explain(&l.program, &ev, "en", false);
     let elig = r.outputs.iter().find(|o| o.id == "eligible").unwrap();
     assert_eq!(elig.text, "No");
@@ -96,7 +106,12 @@ fn trace_records_failed_conditions_with_margins() {
     // A comparison that held shows its margin, which is what would change the result.
     let pays = r.outputs.iter().find(|o| o.id == "pays").unwrap();
     let over = pays.steps.iter().find(|s| s.rule == "over").unwrap();
-    assert_eq!(over.because, ["Savings (£23,250.00) is the same as Upper capital limit (£23,250.00). It needs to be more than Upper capital limit (£23,250.00)."]);
+    assert_eq!(
+        over.because,
+        [
+            "Savings (£23,250.00) is the same as Upper capital limit (£23,250.00). It needs to be more than Upper capital limit (£23,250.00)."
+        ]
+    );
 }
 
 #[test]
@@ -113,7 +128,10 @@ fn trace_lists_figures_with_their_dates_sources_and_verify_status() {
     assert!(figure.unverified);
     assert_eq!(figure.source.as_ref().unwrap().title, "A source");
     let answer = over.uses.iter().find(|u| u.kind == "answer").unwrap();
-    assert_eq!((answer.label.as_str(), answer.value.as_str()), ("Savings", "£30,000.00"));
+    assert_eq!(
+        (answer.label.as_str(), answer.value.as_str()),
+        ("Savings", "£30,000.00")
+    );
     // Templates fill in the names the rule uses; an unasked question says so.
     let last = pays.steps.last().unwrap();
     assert_eq!(last.text, "Over the limit: Yes; income £0.00; you pay £100.00.");
@@ -128,7 +146,10 @@ fn welsh_and_someone_elses_wording() {
     let cy = explain(&l.program, &ev, "cy", false);
     let elig = cy.outputs.iter().find(|o| o.id == "eligible").unwrap();
     assert_eq!(elig.text, "Ie");
-    assert_eq!(cy.outputs.iter().find(|o| o.id == "pays").unwrap().text, "heb ei wybod eto");
+    assert_eq!(
+        cy.outputs.iter().find(|o| o.id == "pays").unwrap().text,
+        "heb ei wybod eto"
+    );
     let ev = run(&l, "count: 3", "2025-06-01");
     let other = explain(&l.program, &ev, "en", true);
     let n = &other.outputs.iter().find(|o| o.id == "eligible").unwrap().needs;

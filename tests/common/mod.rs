@@ -25,7 +25,10 @@ pub fn try_load(body: &str) -> Result<Loaded, Vec<Diagnostic>> {
 pub fn load(body: &str) -> Loaded {
     match try_load(body) {
         Ok(l) => l,
-        Err(ds) => panic!("ruleset did not load:\n{}", ds.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")),
+        Err(ds) => panic!(
+            "ruleset did not load:\n{}",
+            ds.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
+        ),
     }
 }
 
