@@ -412,8 +412,8 @@ impl<'a> Checker<'a> {
 
     /// `{name}` placeholders must name something the rule uses, or `value`.
     fn template(&mut self, path: &str, t: &crate::text::Text, uses: &[Ref]) {
-        for (lang, s) in &t.0 {
-            let mut rest = s.as_str();
+        for (lang, s) in t.iter() {
+            let mut rest = s;
             while let Some(open) = rest.find('{') {
                 let after = &rest[open + 1..];
                 let Some(close) = after.find('}') else {

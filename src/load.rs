@@ -60,6 +60,10 @@ fn parse_json<T: DeserializeOwned>(
     located: impl Fn(String, Option<usize>, Option<usize>, String) -> Diagnostic,
 ) -> Result<T, Diagnostic> {
     // serde_json refuses nesting deeper than 128 on its own; MAX_DOC_DEPTH is the same.
+    // Fast path first; only a failure is read again to learn the path of the error.
+    if let Ok(v) = serde_json::from_str(&file.text) {
+        return Ok(v);
+    }
     let mut de = serde_json::Deserializer::from_str(&file.text);
     let result: Result<T, _> = serde_path_to_error::deserialize(&mut de);
     match result {

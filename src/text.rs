@@ -1,36 +1,62 @@
 //! Text in the ruleset's languages (English `en`, Welsh `cy`).
 
-use indexmap::IndexMap;
+use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize};
 
 /// Text per language. Written either as a plain string (English) or as `{en: …, cy: …}`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
-pub struct Text(pub IndexMap<String, String>);
+/// Two fields rather than a map: there are thousands of these in a national ruleset, and
+/// reading them is most of the cost of loading one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Text {
+    pub en: Option<String>,
+    pub cy: Option<String>,
+}
 
 impl Text {
     pub fn en(s: &str) -> Text {
-        let mut m = IndexMap::new();
-        m.insert("en".to_string(), s.to_string());
-        Text(m)
+        Text {
+            en: Some(s.to_owned()),
+            cy: None,
+        }
     }
 
     /// The text in `lang`, falling back to English, then to any language given.
     pub fn get(&self, lang: &str) -> &str {
-        self.0
-            .get(lang)
-            .or_else(|| self.0.get("en"))
-            .or_else(|| self.0.values().next())
-            .map(String::as_str)
+        let own = if lang == "cy" { &self.cy } else { &self.en };
+        own.as_deref()
+            .or(self.en.as_deref())
+            .or(self.cy.as_deref())
             .unwrap_or("")
     }
 
     pub fn has(&self, lang: &str) -> bool {
-        self.0.contains_key(lang)
+        match lang {
+            "en" => self.en.is_some(),
+            "cy" => self.cy.is_some(),
+            _ => false,
+        }
+    }
+
+    /// (language, text) for each language given.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        [("en", &self.en), ("cy", &self.cy)]
+            .into_iter()
+            .filter_map(|(l, t)| Some((l, t.as_deref()?)))
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.values().all(|v| v.trim().is_empty())
+        self.iter().all(|(_, v)| v.trim().is_empty())
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let n = self.iter().count();
+        let mut m = s.serialize_map(Some(n))?;
+        for (lang, t) in self.iter() {
+            m.serialize_entry(lang, t)?;
+        }
+        m.end()
     }
 }
 
@@ -46,16 +72,22 @@ impl<'de> Deserialize<'de> for Text {
                 Ok(Text::en(v))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Text, A::Error> {
-                let mut m = IndexMap::new();
-                while let Some((k, v)) = a.next_entry::<String, String>()? {
-                    if !matches!(k.as_str(), "en" | "cy") {
-                        return Err(serde::de::Error::custom(format!(
-                            "unknown language `{k}` (expected `en` or `cy`)"
-                        )));
+                let mut t = Text::default();
+                while let Some(k) = a.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let slot = match k.as_ref() {
+                        "en" => &mut t.en,
+                        "cy" => &mut t.cy,
+                        other => {
+                            return Err(serde::de::Error::custom(format!(
+                                "unknown language `{other}` (expected `en` or `cy`)"
+                            )));
+                        }
+                    };
+                    if slot.replace(a.next_value()?).is_some() {
+                        return Err(serde::de::Error::custom(format!("`{}` is given twice", k)));
                     }
-                    m.insert(k, v);
                 }
-                Ok(Text(m))
+                Ok(t)
             }
         }
         d.deserialize_any(V)
