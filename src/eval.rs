@@ -190,6 +190,17 @@ impl Evaluation {
     }
 }
 
+/// The names rule `r`'s value actually depended on, in order of first use: for `cases`
+/// only the conditions tested and the branch taken, for a lookup only the answers chosen,
+/// for bands only the boundaries and the band chosen. Explanations show these, so a
+/// home-care result does not list care-home steps.
+pub fn live_uses(p: &Program, ev: &Evaluation, r: u32) -> Vec<Ref> {
+    let ctx = Ctx { p, ev, rule: Some(r) };
+    let mut out = Vec::new();
+    ctx.live(&p.rules[r as usize].node, &mut out);
+    out
+}
+
 struct Ctx<'a> {
     p: &'a Program,
     ev: &'a Evaluation,
@@ -598,6 +609,76 @@ impl Ctx<'_> {
             Outcome::Known(Value::Bool(!any_true))
         } else {
             merge_unknowns(&open)
+        }
+    }
+
+    fn live(&self, n: &Node, out: &mut Vec<Ref>) {
+        let mut push = |r: Ref| {
+            if !out.contains(&r) {
+                out.push(r);
+            }
+        };
+        match n {
+            Node::Ref(r) => push(*r),
+            Node::AnswerIn(q, _) | Node::Includes(q, _) | Node::Count(q) | Node::Age(q) => push(Ref::Input(*q)),
+            Node::Cases(arms, otherwise) => {
+                for (cond, then) in arms {
+                    self.live(cond, out);
+                    match self.eval(cond) {
+                        Outcome::Known(Value::Bool(true)) => return self.live(then, out),
+                        Outcome::Known(_) => {}
+                        _ => return,
+                    }
+                }
+                self.live(otherwise, out);
+            }
+            Node::Lookup {
+                input, table, default, ..
+            } => {
+                push(Ref::Input(*input));
+                let chosen: Vec<String> = match &self.ev.inputs[*input as usize] {
+                    Outcome::Known(Value::Choice(c)) => vec![c.clone()],
+                    Outcome::Known(Value::Choices(cs)) => cs.clone(),
+                    _ => return,
+                };
+                for c in &chosen {
+                    match table.iter().find(|(o, _)| o == c) {
+                        Some((_, node)) => self.live(node, out),
+                        None => {
+                            if let Some(d) = default {
+                                self.live(d, out);
+                            }
+                        }
+                    }
+                }
+            }
+            Node::Bands { value, bands } => {
+                self.live(value, out);
+                let v = self.eval(value);
+                let mut chosen = None;
+                for b in bands {
+                    self.live(&b.from, out);
+                    if let (Outcome::Known(v), Outcome::Known(from)) = (&v, self.eval(&b.from))
+                        && compare(v, &from) != Some(Ordering::Less)
+                    {
+                        chosen = Some(b);
+                    }
+                }
+                if let Some(b) = chosen {
+                    match &b.out {
+                        BandOut::Range(lo, hi) => {
+                            self.live(lo, out);
+                            self.live(hi, out);
+                        }
+                        BandOut::Value(x) => self.live(x, out),
+                    }
+                }
+            }
+            other => {
+                for c in other.children() {
+                    self.live(c, out);
+                }
+            }
         }
     }
 

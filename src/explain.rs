@@ -7,9 +7,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::eval::{Evaluation, Outcome, Why};
+use crate::eval::{Evaluation, Outcome, Why, live_uses};
 use crate::model::{Role, ValueType};
-use crate::program::{CmpOp, Program, Ref, Value};
+use crate::program::{CmpOp, Item, Program, Ref, Value};
 use crate::text::Text;
 
 #[derive(Clone, Debug, Serialize)]
@@ -17,6 +17,8 @@ pub struct Report {
     pub ruleset: RulesetInfo,
     pub as_of: String,
     pub lang: String,
+    /// Things the reader must know about the whole result (rules used outside their period).
+    pub warnings: Vec<String>,
     pub outputs: Vec<OutputReport>,
 }
 
@@ -132,7 +134,10 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
                     question: question_text(p, i, lang, for_other),
                 })
                 .collect();
-            let steps = out.steps.iter().map(|&r| step(p, ev, r, lang, w)).collect();
+            let steps = live_steps(p, ev, out.rule)
+                .into_iter()
+                .map(|r| step(p, ev, r, lang, w))
+                .collect();
             OutputReport {
                 id: out.id.clone(),
                 role: out.role,
@@ -146,7 +151,22 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
             }
         })
         .collect();
+    let mut warnings = Vec::new();
+    if let Some(f) = &rs.in_force
+        && (ev.as_of < f.from || f.to.is_some_and(|to| ev.as_of > to))
+    {
+        let period = match f.to {
+            Some(to) => format!("{} – {}", long_date(f.from, lang), long_date(to, lang)),
+            None => format!("{} –", long_date(f.from, lang)),
+        };
+        warnings.push(
+            w.out_of_force
+                .replace("{period}", &period)
+                .replace("{date}", &long_date(ev.as_of, lang)),
+        );
+    }
     Report {
+        warnings,
         ruleset: RulesetInfo {
             id: rs.id.clone(),
             title: rs.title.get(lang).to_owned(),
@@ -160,6 +180,29 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
         lang: lang.to_owned(),
         outputs,
     }
+}
+
+/// The rules an output's value actually went through, dependencies first.
+fn live_steps(p: &Program, ev: &Evaluation, rule: u32) -> Vec<u32> {
+    let mut needed = vec![false; p.rules.len()];
+    let mut stack = vec![rule];
+    while let Some(r) = stack.pop() {
+        if std::mem::replace(&mut needed[r as usize], true) {
+            continue;
+        }
+        for u in live_uses(p, ev, r) {
+            if let Ref::Rule(d) = u {
+                stack.push(d);
+            }
+        }
+    }
+    p.order
+        .iter()
+        .filter_map(|it| match it {
+            Item::Rule(r) if needed[*r as usize] => Some(*r),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The question's wording for this reader.
@@ -196,7 +239,10 @@ fn step(p: &Program, ev: &Evaluation, r: u32, lang: &str, w: &Words) -> Step {
         }),
         _ => format!("{title}: {value}"),
     };
-    let uses = info.uses.iter().map(|u| used(p, ev, *u, lang, w)).collect();
+    let uses = live_uses(p, ev, r)
+        .into_iter()
+        .map(|u| used(p, ev, u, lang, w))
+        .collect();
     let because = ev
         .why
         .get(r as usize)
@@ -519,6 +565,7 @@ pub struct Words {
     pub held: &'static str,
     pub too_few: &'static str,
     pub not_answer: &'static str,
+    pub out_of_force: &'static str,
     periods: [&'static str; 5],
 }
 
@@ -559,6 +606,7 @@ static EN: Words = Words {
     held: "“{x}” applies.",
     too_few: "{have} of these {of} apply; at least {need} are needed.",
     not_answer: "The answer to “{x}” is not {opts}.",
+    out_of_force: "These rules are for {period}, but the date asked about is {date}: the figures may have changed since.",
     periods: ["a week", "a fortnight", "every four weeks", "a month", "a year"],
 };
 
@@ -587,6 +635,7 @@ static CY: Words = Words {
     held: "Mae “{x}” yn berthnasol.",
     too_few: "Mae {have} o'r {of} hyn yn berthnasol; mae angen o leiaf {need}.",
     not_answer: "Nid {opts} yw'r ateb i “{x}”.",
+    out_of_force: "Mae'r rheolau hyn ar gyfer {period}, ond {date} yw'r dyddiad dan sylw: efallai bod y ffigurau wedi newid ers hynny.",
     periods: ["yr wythnos", "y pythefnos", "bob pedair wythnos", "y mis", "y flwyddyn"],
 };
 

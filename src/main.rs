@@ -307,6 +307,9 @@ fn print_report(r: &Report) {
     if let Some(n) = &r.ruleset.notice {
         println!("{n}");
     }
+    for w in &r.warnings {
+        println!("Warning: {w}");
+    }
     for o in &r.outputs {
         println!();
         println!("{}: {}", o.label, o.text);

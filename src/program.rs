@@ -142,6 +142,49 @@ pub enum Node {
     Age(u32),
 }
 
+impl Node {
+    /// The node's operands, for walks that treat every operator alike.
+    pub fn children(&self) -> Vec<&Node> {
+        match self {
+            Node::Const(_) | Node::Ref(_) | Node::AnswerIn(..) | Node::Includes(..) | Node::Count(_) | Node::Age(_) => {
+                Vec::new()
+            }
+            Node::Sum(xs)
+            | Node::Difference(xs)
+            | Node::Product(xs, ..)
+            | Node::Min(xs)
+            | Node::Max(xs)
+            | Node::All(xs)
+            | Node::Any(xs)
+            | Node::AtLeast(_, xs) => xs.iter().collect(),
+            Node::Divide(a, b, ..) => vec![a, b],
+            Node::Clamp(xs) => xs.iter().collect(),
+            Node::Cmp(_, xs) | Node::Range(xs) => xs.iter().collect(),
+            Node::Tariff(xs) => xs.iter().collect(),
+            Node::Not(x) | Node::Weekly(x, _) | Node::Round(x, ..) | Node::Lower(x) | Node::Upper(x) => vec![x],
+            Node::Cases(arms, otherwise) => arms
+                .iter()
+                .flat_map(|(c, t)| [c, t])
+                .chain(std::iter::once(otherwise.as_ref()))
+                .collect(),
+            Node::Lookup { table, default, .. } => table.iter().map(|(_, n)| n).chain(default.as_deref()).collect(),
+            Node::Bands { value, bands } => std::iter::once(value.as_ref())
+                .chain(bands.iter().flat_map(|b| {
+                    let mut v = vec![&b.from];
+                    match &b.out {
+                        BandOut::Range(lo, hi) => v.extend([lo, hi]),
+                        BandOut::Value(x) => v.push(x),
+                    }
+                    v
+                }))
+                .collect(),
+            Node::Scale { value, points, .. } => std::iter::once(value.as_ref())
+                .chain(points.iter().flat_map(|(x, y)| [x, y]))
+                .collect(),
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct BandNode {
     pub from: Node,

@@ -30,9 +30,11 @@ rules:
     label: Pays
     explain: \"Over the limit: {over}; income {income}; you pay {value}.\"
     formula: {cases: [{if: over, then: \"£100\"}, {else: {min: [income, \"£100\"]}}]}
+  income_seen: {type: money, label: Income seen, formula: income}
 outputs:
   eligible: {rule: eligible, role: eligibility}
   pays: {rule: pays, role: contribution}
+  income: {rule: income_seen, role: other}
 ";
 
 fn needs(l: &carebudget::Loaded, ev: &carebudget::eval::Evaluation, output: &str) -> Vec<String> {
@@ -132,11 +134,21 @@ fn trace_lists_figures_with_their_dates_sources_and_verify_status() {
         (answer.label.as_str(), answer.value.as_str()),
         ("Savings", "£30,000.00")
     );
-    // Templates fill in the names the rule uses; an unasked question says so.
+    // Templates fill in the names the rule uses.
     let last = pays.steps.last().unwrap();
     assert_eq!(last.text, "Over the limit: Yes; income £0.00; you pay £100.00.");
-    let income_use = last.uses.iter().find(|u| u.id == "income").unwrap();
-    assert_eq!(income_use.value, "£0.00 (not asked)");
+    // Only the branch taken is shown: over the limit, income played no part.
+    let used: Vec<&str> = last.uses.iter().map(|u| u.id.as_str()).collect();
+    assert_eq!(used, ["over"]);
+    // An unasked question says so where it is used.
+    let seen = r.outputs.iter().find(|o| o.id == "income").unwrap();
+    assert_eq!(seen.steps[0].uses[0].value, "£0.00 (not asked)");
+    // Under the limit the other branch, and so income, is what counts.
+    let ev = run(&l, "capital: \"100\"\nincome: \"20\"", "2025-06-01");
+    let r = explain(&l.program, &ev, "en", false);
+    let pays = r.outputs.iter().find(|o| o.id == "pays").unwrap();
+    let used: Vec<&str> = pays.steps.last().unwrap().uses.iter().map(|u| u.id.as_str()).collect();
+    assert_eq!(used, ["over", "income"]);
 }
 
 #[test]
@@ -169,4 +181,20 @@ fn evaluation_of_the_bundled_example_matches_its_worked_examples() {
         let r = carebudget::examples::run_example(&l.program, ex);
         assert!(r.failures.is_empty(), "{}: {:?}", r.name, r.failures);
     }
+}
+
+#[test]
+fn results_outside_the_rules_period_carry_a_warning() {
+    let l = load(&format!("in_force: {{from: 2025-04-07, to: 2026-04-05}}\n{BODY}"));
+    let inside = explain(&l.program, &run(&l, "", "2025-06-01"), "en", false);
+    assert!(inside.warnings.is_empty());
+    let after = explain(&l.program, &run(&l, "", "2026-06-01"), "en", false);
+    assert_eq!(
+        after.warnings,
+        [
+            "These rules are for 7 April 2025 – 5 April 2026, but the date asked about is 1 June 2026: the figures may have changed since."
+        ]
+    );
+    let cy = explain(&l.program, &run(&l, "", "2024-06-01"), "cy", false);
+    assert!(cy.warnings[0].contains("7 Ebrill 2025"), "{:?}", cy.warnings);
 }
