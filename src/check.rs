@@ -579,7 +579,7 @@ impl<'a> Checker<'a> {
             }
             Expr::Sum(a) | Expr::Difference(a) => {
                 let op = e.operator();
-                let (nodes, ty) = self.same_type(a, &p(op), scope, inputs, &[Ty::Money, Ty::Number], op)?;
+                let (nodes, ty) = self.same_type(&a.of, &p(op), scope, inputs, &[Ty::Money, Ty::Number], op)?;
                 self.no_round(a, &p(op));
                 if op == "difference" && nodes.len() < 2 {
                     self.err(
@@ -599,7 +599,8 @@ impl<'a> Checker<'a> {
             }
             Expr::Min(a) | Expr::Max(a) => {
                 let op = e.operator();
-                let (nodes, ty) = self.same_type(a, &p(op), scope, inputs, &[Ty::Money, Ty::Number, Ty::Date], op)?;
+                let (nodes, ty) =
+                    self.same_type(&a.of, &p(op), scope, inputs, &[Ty::Money, Ty::Number, Ty::Date], op)?;
                 self.no_round(a, &p(op));
                 Some((
                     if op == "min" {
@@ -736,7 +737,7 @@ impl<'a> Checker<'a> {
             }
             Expr::All(a) | Expr::Any(a) => {
                 let op = e.operator();
-                let (nodes, _) = self.same_type(a, &p(op), scope, inputs, &[Ty::Bool], op)?;
+                let (nodes, _) = self.same_type(&a.of, &p(op), scope, inputs, &[Ty::Bool], op)?;
                 self.no_round(a, &p(op));
                 Some((
                     if op == "all" {
@@ -757,11 +758,7 @@ impl<'a> Checker<'a> {
             }
             Expr::AtLeast(a) => {
                 let path = p("at_least");
-                let args = Args {
-                    of: a.of.clone(),
-                    round: None,
-                };
-                let (nodes, _) = self.same_type(&args, &join(&path, "of"), scope, inputs, &[Ty::Bool], "at_least")?;
+                let (nodes, _) = self.same_type(&a.of, &join(&path, "of"), scope, inputs, &[Ty::Bool], "at_least")?;
                 if a.n as usize > nodes.len() || a.n == 0 {
                     self.err(
                         join(&path, "n"),
@@ -1225,14 +1222,14 @@ impl<'a> Checker<'a> {
 
     fn same_type(
         &mut self,
-        a: &Args,
+        of: &[Expr],
         path: &str,
         scope: &mut Scope,
         inputs: &[InputInfo],
         allowed: &[Ty],
         op: &str,
     ) -> Option<(Vec<Node>, Ty)> {
-        let typed = self.operands(&a.of, path, scope, inputs)?;
+        let typed = self.operands(of, path, scope, inputs)?;
         if typed.is_empty() {
             self.err(path, format!("`{op}` needs at least one operand"));
             return None;

@@ -7,7 +7,7 @@ use indexmap::IndexMap;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::Diagnostic;
-use crate::limits::{MAX_DOC_DEPTH, MAX_EXTENDS_DEPTH, MAX_FILE_BYTES};
+use crate::limits::{MAX_EXTENDS_DEPTH, MAX_FILE_BYTES};
 use crate::model::Ruleset;
 
 /// A named piece of text: a ruleset, answers or test file.
@@ -59,25 +59,34 @@ fn parse_json<T: DeserializeOwned>(
     file: &SourceFile,
     located: impl Fn(String, Option<usize>, Option<usize>, String) -> Diagnostic,
 ) -> Result<T, Diagnostic> {
-    // serde_json refuses nesting deeper than 128 on its own; MAX_DOC_DEPTH is the same.
-    // Fast path first; only a failure is read again to learn the path of the error.
-    if let Ok(v) = serde_json::from_str(&file.text) {
-        return Ok(v);
+    // serde_json refuses nesting deeper than 128 on its own.
+    let fast = serde_json::from_str(&file.text);
+    #[cfg(feature = "yaml")]
+    if fast.is_err() {
+        // Read a failure again, tracking where, to name the path of the error.
+        let mut de = serde_json::Deserializer::from_str(&file.text);
+        let result: Result<T, _> = serde_path_to_error::deserialize(&mut de);
+        return match result {
+            Ok(v) => de
+                .end()
+                .map(|_| v)
+                .map_err(|e| located(String::new(), Some(e.line()), Some(e.column()), e.to_string())),
+            Err(e) => {
+                let path = clean_path(&e.path().to_string());
+                let inner = e.into_inner();
+                let msg = strip_position(&inner.to_string());
+                Err(located(path, Some(inner.line()), Some(inner.column()), msg))
+            }
+        };
     }
-    let mut de = serde_json::Deserializer::from_str(&file.text);
-    let result: Result<T, _> = serde_path_to_error::deserialize(&mut de);
-    match result {
-        Ok(v) => de
-            .end()
-            .map(|_| v)
-            .map_err(|e| located(String::new(), Some(e.line()), Some(e.column()), e.to_string())),
-        Err(e) => {
-            let path = clean_path(&e.path().to_string());
-            let inner = e.into_inner();
-            let msg = strip_position(&inner.to_string());
-            Err(located(path, Some(inner.line()), Some(inner.column()), msg))
-        }
-    }
+    fast.map_err(|e| {
+        located(
+            String::new(),
+            Some(e.line()),
+            Some(e.column()),
+            strip_position(&e.to_string()),
+        )
+    })
 }
 
 #[cfg(feature = "yaml")]
@@ -133,6 +142,7 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
 }
 
 /// serde_path_to_error writes `.` for the root and `?` for unknown places.
+#[cfg(feature = "yaml")]
 fn clean_path(p: &str) -> String {
     if p == "." || p == "?" {
         String::new()
@@ -159,6 +169,7 @@ pub struct Locator {
 impl Locator {
     /// Walks the document's events. Fails if the text does not parse or nests too deeply.
     pub fn build(text: &str) -> Result<Locator, (Option<usize>, Option<usize>, String)> {
+        use crate::limits::MAX_DOC_DEPTH;
         use serde_saphyr::granit_parser::{Event, Parser};
         enum Frame {
             Map(Option<String>),
