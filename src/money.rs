@@ -193,7 +193,7 @@ pub enum Direction {
     Up,
     /// To the nearest step; exact halves go up.
     Nearest,
-    /// Charging regulations reg 10: a fraction is counted if that is in the person's favour,
+    /// Charging Regulations 2014 (SI 2014/2672) reg 11: a fraction is counted if that is in the person's favour,
     /// otherwise dropped. Needs `better` to say which way favours the person.
     PersonsFavour,
 }
