@@ -47,12 +47,7 @@ pub fn check(ruleset: Ruleset) -> Result<(Program, Vec<Diagnostic>), Vec<Diagnos
     let order = order.expect("no cycles once there are no errors");
     let outputs = outputs_raw
         .into_iter()
-        .map(|(id, rule, role)| OutputInfo {
-            steps: steps_for(rule, &rules, &order),
-            id,
-            rule,
-            role,
-        })
+        .map(|(id, rule, role)| OutputInfo { id, rule, role })
         .collect();
     let program = Program {
         ruleset,
@@ -1292,29 +1287,6 @@ impl<'a> Checker<'a> {
             None => String::new(),
         }
     }
-}
-
-/// The rules an output depends on, in evaluation order.
-fn steps_for(rule: u32, rules: &[RuleInfo], order: &[Item]) -> Vec<u32> {
-    let mut needed = vec![false; rules.len()];
-    let mut stack = vec![rule];
-    while let Some(r) = stack.pop() {
-        if std::mem::replace(&mut needed[r as usize], true) {
-            continue;
-        }
-        for u in &rules[r as usize].uses {
-            if let Ref::Rule(d) = u {
-                stack.push(*d);
-            }
-        }
-    }
-    order
-        .iter()
-        .filter_map(|it| match it {
-            Item::Rule(r) if needed[*r as usize] => Some(*r),
-            _ => None,
-        })
-        .collect()
 }
 
 /// Warnings: things that are legal but probably mistakes.

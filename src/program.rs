@@ -238,8 +238,6 @@ pub struct OutputInfo {
     pub id: String,
     pub rule: u32,
     pub role: Role,
-    /// The rules the output depends on, dependencies first, ending with the output's own.
-    pub steps: Vec<u32>,
 }
 
 /// One item in evaluation order.
