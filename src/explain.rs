@@ -112,6 +112,7 @@ pub struct SourceInfo {
 pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Report {
     let w = Words::for_lang(lang);
     let rs = &p.ruleset;
+    let mut memo = Memo::new(p);
     let outputs = p
         .outputs
         .iter()
@@ -134,9 +135,10 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
                     question: question_text(p, i, lang, for_other),
                 })
                 .collect();
-            let steps = live_steps(p, ev, out.rule)
+            let steps = memo
+                .steps_of(p, ev, out.rule)
                 .into_iter()
-                .map(|r| step(p, ev, r, lang, w))
+                .map(|r| memo.step(p, ev, r, lang, w))
                 .collect();
             OutputReport {
                 id: out.id.clone(),
@@ -182,27 +184,57 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
     }
 }
 
-/// The rules an output's value actually went through, dependencies first.
-fn live_steps(p: &Program, ev: &Evaluation, rule: u32) -> Vec<u32> {
-    let mut needed = vec![false; p.rules.len()];
-    let mut stack = vec![rule];
-    while let Some(r) = stack.pop() {
-        if std::mem::replace(&mut needed[r as usize], true) {
-            continue;
-        }
-        for u in live_uses(p, ev, r) {
-            if let Ref::Rule(d) = u {
-                stack.push(d);
-            }
+/// Each rule's live uses and rendered step, worked out once per explanation: outputs
+/// share most of their steps.
+struct Memo {
+    live: Vec<Option<Vec<Ref>>>,
+    steps: Vec<Option<Step>>,
+}
+
+impl Memo {
+    fn new(p: &Program) -> Memo {
+        Memo {
+            live: vec![None; p.rules.len()],
+            steps: vec![None; p.rules.len()],
         }
     }
-    p.order
-        .iter()
-        .filter_map(|it| match it {
-            Item::Rule(r) if needed[*r as usize] => Some(*r),
-            _ => None,
-        })
-        .collect()
+
+    fn live(&mut self, p: &Program, ev: &Evaluation, r: u32) -> &[Ref] {
+        self.live[r as usize].get_or_insert_with(|| live_uses(p, ev, r))
+    }
+
+    /// The rules an output's value actually went through, dependencies first.
+    fn steps_of(&mut self, p: &Program, ev: &Evaluation, rule: u32) -> Vec<u32> {
+        let mut needed = vec![false; p.rules.len()];
+        let mut stack = vec![rule];
+        while let Some(r) = stack.pop() {
+            if std::mem::replace(&mut needed[r as usize], true) {
+                continue;
+            }
+            for u in self.live(p, ev, r) {
+                if let Ref::Rule(d) = u {
+                    stack.push(*d);
+                }
+            }
+        }
+        p.order
+            .iter()
+            .filter_map(|it| match it {
+                Item::Rule(r) if needed[*r as usize] => Some(*r),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn step(&mut self, p: &Program, ev: &Evaluation, r: u32, lang: &str, w: &Words) -> Step {
+        if let Some(s) = &self.steps[r as usize] {
+            return s.clone();
+        }
+        let uses = self.live(p, ev, r).to_vec();
+        let s = step(p, ev, r, &uses, lang, w);
+        self.steps[r as usize] = Some(s.clone());
+        s
+    }
 }
 
 /// The question's wording for this reader.
@@ -214,7 +246,7 @@ pub fn question_text(p: &Program, i: u32, lang: &str, for_other: bool) -> String
     }
 }
 
-fn step(p: &Program, ev: &Evaluation, r: u32, lang: &str, w: &Words) -> Step {
+fn step(p: &Program, ev: &Evaluation, r: u32, live: &[Ref], lang: &str, w: &Words) -> Step {
     let rs = &p.ruleset;
     let def = &rs.rules[r as usize];
     let info = &p.rules[r as usize];
@@ -239,10 +271,7 @@ fn step(p: &Program, ev: &Evaluation, r: u32, lang: &str, w: &Words) -> Step {
         }),
         _ => format!("{title}: {value}"),
     };
-    let uses = live_uses(p, ev, r)
-        .into_iter()
-        .map(|u| used(p, ev, u, lang, w))
-        .collect();
+    let uses = live.iter().map(|u| used(p, ev, *u, lang, w)).collect();
     let because = ev
         .why
         .get(r as usize)
