@@ -19,6 +19,7 @@ pub mod literal;
 pub mod load;
 pub mod model;
 pub mod money;
+pub mod page;
 pub mod program;
 pub mod text;
 #[cfg(feature = "web")]

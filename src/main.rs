@@ -69,6 +69,21 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Writes the rules page: the ruleset (with `extends` merged) as static, accessible HTML.
+    Page {
+        file: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Language of the page: en or cy.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// Address of the stylesheet, relative to the page.
+        #[arg(long, default_value = "../rules-page.css")]
+        css: String,
+        /// Address of the same page in the other language, for a language link.
+        #[arg(long)]
+        alternate: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -186,6 +201,27 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
             let hash = sha2::Sha256::digest(json.as_bytes());
             let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
             println!("{}  {} ({} bytes)", hex, output.display(), json.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Page {
+            file,
+            output,
+            lang,
+            css,
+            alternate,
+        } => {
+            if lang != "en" && lang != "cy" {
+                return Err(format!("--lang must be en or cy, not `{lang}`"));
+            }
+            let loaded = load_path(&file).map_err(|d| fail_diags(&d))?;
+            let opts = carebudget::page::Options {
+                lang,
+                stylesheet: css,
+                alternate,
+            };
+            let html = carebudget::page::render(&loaded.program, &opts);
+            std::fs::write(&output, &html).map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+            println!("{} ({} bytes)", output.display(), html.len());
             Ok(ExitCode::SUCCESS)
         }
     }
