@@ -25,8 +25,12 @@ impl SourceFile {
         }
     }
 
-    /// JSON if the name ends `.json` or the text starts with `{`; YAML otherwise.
+    /// JSON if the name ends `.json`; YAML if it ends `.yaml` or `.yml` (even a YAML flow
+    /// mapping starting with `{`); otherwise JSON if the text starts with `{`.
     pub fn is_json(&self) -> bool {
+        if self.name.ends_with(".yaml") || self.name.ends_with(".yml") {
+            return false;
+        }
         self.name.ends_with(".json") || self.text.trim_start().starts_with('{')
     }
 }

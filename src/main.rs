@@ -333,72 +333,71 @@ fn fail_diags(diags: &[Diagnostic]) -> String {
 }
 
 fn print_report(r: &Report) {
+    let w = carebudget::explain::Words::for_lang(&r.lang);
+    let with_paragraph = |title: &str, paragraph: Option<&str>| match paragraph {
+        Some(p) => format!("{title}, {p}"),
+        None => title.to_owned(),
+    };
     println!(
-        "{} — {} (version {}), rules as of {}",
-        r.ruleset.title, r.ruleset.publisher, r.ruleset.version, r.as_of
+        "{} — {} ({} {}), {} {}",
+        r.ruleset.title, r.ruleset.publisher, w.version, r.ruleset.version, w.rules_as_of, r.as_of
     );
     if r.ruleset.illustrative {
-        println!("These rules are illustrative: invented for demonstration, not any council's real policy.");
+        println!("{}", w.illustrative);
     }
     if let Some(n) = &r.ruleset.notice {
         println!("{n}");
     }
-    for w in &r.warnings {
-        println!("Warning: {w}");
+    for warning in &r.warnings {
+        println!("{}: {warning}", w.warning);
     }
     for o in &r.outputs {
         println!();
         println!("{}: {}", o.label, o.text);
         if let Some(e) = &o.error {
-            println!("  Problem: {e}");
+            println!("  {}: {e}", w.problem);
         }
         if !o.needs.is_empty() {
-            println!("  Still needed to decide this:");
+            println!("  {}:", w.still_needed);
             for n in &o.needs {
                 println!("    - {} ({})", n.question, n.id);
             }
         }
-        println!("  How this was worked out:");
+        println!("  {}:", w.how_worked_out);
         for (i, s) in o.steps.iter().enumerate() {
             println!("  {:>2}. {}", i + 1, s.text);
             for b in &s.because {
-                println!("      because: {b}");
+                println!("      {}: {b}", w.because);
             }
-            for u in &s.uses {
-                if u.kind == "figure" {
-                    let from = u.from.as_deref().map(|f| format!(", from {f}")).unwrap_or_default();
-                    let unverified = if u.unverified {
-                        " — not yet confirmed from an official source"
-                    } else {
-                        ""
-                    };
-                    let src = u
-                        .source
-                        .as_ref()
-                        .map(|s| {
-                            format!(
-                                " [{}{}]",
-                                s.title,
-                                s.paragraph.as_deref().map(|p| format!(", {p}")).unwrap_or_default()
-                            )
-                        })
-                        .unwrap_or_default();
-                    println!("      {}: {}{from}{unverified}{src}", u.label, u.value);
-                }
+            for u in s.uses.iter().filter(|u| u.kind == "figure") {
+                let from = u
+                    .from
+                    .as_deref()
+                    .map(|f| format!(", {} {f}", w.from))
+                    .unwrap_or_default();
+                let unverified = if u.unverified {
+                    format!(" — {}", w.unverified)
+                } else {
+                    String::new()
+                };
+                let src = u
+                    .source
+                    .as_ref()
+                    .map(|s| format!(" [{}]", with_paragraph(&s.title, s.paragraph.as_deref())))
+                    .unwrap_or_default();
+                println!("      {}: {}{from}{unverified}{src}", u.label, u.value);
             }
             if let Some(src) = &s.source {
                 println!(
-                    "      source: {}{}",
-                    src.title,
-                    src.paragraph.as_deref().map(|p| format!(", {p}")).unwrap_or_default()
+                    "      {}: {}",
+                    w.source,
+                    with_paragraph(&src.title, src.paragraph.as_deref())
                 );
             }
         }
     }
     println!();
-    println!(
-        "This is an estimate from the published rules, not a decision. Only an assessment by the council decides."
-    );
+    println!("{}", w.caveat);
 }
 
 /// Today's date from the system clock (UTC), for `--as-of`'s default.

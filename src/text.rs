@@ -79,7 +79,7 @@ impl<'de> Deserialize<'de> for Text {
                         "cy" => &mut t.cy,
                         other => {
                             return Err(serde::de::Error::custom(format!(
-                                "unknown language `{other}` (expected `en` or `cy`)"
+                                "unknown language `{other}` (expected `en` or `cy`; if this is text with a comma in it, put the text in quotes)"
                             )));
                         }
                     };

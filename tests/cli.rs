@@ -103,6 +103,12 @@ fn eval_explains_in_words_and_in_json() {
         "cy",
     ]);
     assert!(out.contains("£150.00 i £210.00"), "{out}");
+    // The report's own words are Welsh too, not only the ruleset's.
+    assert!(
+        out.contains("Sut y cyfrifwyd hyn:") && !out.contains("How this was worked out"),
+        "{out}"
+    );
+    assert!(out.contains("Amcangyfrif o'r rheolau cyhoeddedig"), "{out}");
 }
 
 #[test]
@@ -200,4 +206,25 @@ fn no_panic_or_backtrace_on_garbage() {
             "{garbage:?}: {err}"
         );
     }
+}
+
+#[test]
+fn a_yaml_file_written_as_one_flow_mapping_is_read_as_yaml() {
+    // `{…}` is valid YAML; the file's name, not its first character, decides.
+    let answers = temp(
+        "flow.yaml",
+        "{impairment: true, outcomes: [meals, toilet], mobility: full, family_help: false}\n",
+    );
+    let (code, out, err) = run(&[
+        "eval",
+        EXAMPLE,
+        "--answers",
+        &answers,
+        "--as-of",
+        "2025-06-01",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["outputs"][0]["text"], "Yes");
 }
