@@ -27,7 +27,6 @@ if ! command -v wasm-pack >/dev/null; then
 fi
 
 need_apt=()
-command -v wasm-opt >/dev/null || need_apt+=(binaryen)
 command -v brotli >/dev/null || need_apt+=(brotli)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 [ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
@@ -37,3 +36,19 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
+
+# Node packages, each from its committed lock file: wasm-opt (npm binaryen: Debian's 108
+# misreads the externref table wasm-bindgen 0.2.130 emits, breaking the module at run time)
+# and the browser-test tools (playwright-core driving /usr/bin/chromium, axe-core).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  log "installing Debian packages: nodejs npm"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq nodejs npm >/dev/null
+fi
+for dir in scripts/web-tools tests/e2e; do
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    log "npm ci in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Builds the <care-budget> widget and everything the demo pages need:
+#   1. the WebAssembly engine: wasm-pack --target web --mode no-install (never downloads),
+#      optimised by wasm-opt (Debian's binaryen, flags in Cargo.toml) → www/pkg/
+#   2. the published rulesets: `carebudget build` of www/rules/*.yaml → www/rules/*.json,
+#      and the pinned hashes (`rules-sha256`) in the demo pages updated to match
+#   3. the npm package from pkg-config/ → target/npm/
+#   4. the size budget (pkg-config/size-budget.json): fails if the widget is over it.
+# Installs what is missing first (scripts/setup-web.sh). Options:
+#   --no-setup    skip the install check     --no-budget   report sizes but do not fail
+set -euo pipefail
+cd "$(dirname "$0")/.."
+setup=1 budget=1
+for a in "$@"; do
+  case $a in
+    --no-setup) setup=0 ;;
+    --no-budget) budget=0 ;;
+    *) echo "build-web: unknown option $a" >&2; exit 2 ;;
+  esac
+done
+[ $setup = 1 ] && bash scripts/setup-web.sh
+log() { printf 'build-web: %s\n' "$*" >&2; }
+
+log "WebAssembly (release, wasm-opt)"
+# wasm-pack runs the first wasm-opt on PATH, with the flags in Cargo.toml: binaryen from npm.
+export PATH="$PWD/scripts/web-tools/node_modules/.bin:$PATH"
+if [ "$(command -v wasm-opt)" != "$PWD/scripts/web-tools/node_modules/.bin/wasm-opt" ]; then
+  log "binaryen's wasm-opt is missing (scripts/setup-web.sh installs it)"; exit 1
+fi
+wasm-pack --quiet build --target web --mode no-install --release --no-pack --no-gitignore \
+  --out-dir www/pkg --out-name engine . -- --no-default-features --features web --locked
+
+log "published rulesets"
+cargo build --locked --quiet --bin carebudget
+shopt -s nullglob
+for f in www/rules/*.yaml; do
+  id=$(basename "$f" .yaml)
+  if ! target/debug/carebudget build "$f" -o "www/rules/$id.json" >/dev/null 2>"target/build-$id.err"; then
+    log "warning: $f does not build; www/rules/$id.json not published:"
+    sed 's/^/    /' "target/build-$id.err" | head -5 >&2
+    rm -f "www/rules/$id.json"
+  fi
+done
+node scripts/web.mjs pin
+
+log "npm package → target/npm"
+node scripts/web.mjs package target/npm
+
+if [ $budget = 1 ]; then node scripts/web.mjs size; else node scripts/web.mjs size --report-only; fi

@@ -1,0 +1,305 @@
+//! The browser widget: `<care-budget>`'s calculator, compiled to WebAssembly.
+//!
+//! `www/carebudget.js` (the custom element) fetches the ruleset and calls [`Widget::mount`]
+//! with its shadow root. From then on Rust renders every page into that shadow root and
+//! handles its events; the journey itself (state, validation, markup) is in [`app`].
+//!
+//! Nothing here stores or sends anything: answers live in this object's memory only.
+
+pub mod app;
+pub mod sha256;
+pub mod words;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use serde::Deserialize;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, Event, FormData, HtmlElement, HtmlFormElement, HtmlInputElement, Node};
+
+use crate::date::Date;
+use app::{App, Effect, esc};
+use words::Words;
+
+/// What the element passes in from its attributes (camelCase in JavaScript).
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Options {
+    /// `en` or `cy`.
+    pub lang: String,
+    /// Apply the rules as of this date (`YYYY-MM-DD`); default today.
+    pub as_of: Option<String>,
+    /// Refuse the ruleset unless its SHA-256 is this (hex).
+    pub sha256: Option<String>,
+    /// The static rules page to link to; default `<pagesBase><id>.html`.
+    pub rules_page: Option<String>,
+    pub pages_base: Option<String>,
+    /// Where the ruleset came from, for messages.
+    pub rules: Option<String>,
+}
+
+/// One calculator on the page.
+///
+/// Exported functions take JavaScript objects by value, not by reference: borrowed ones make
+/// wasm-bindgen emit `table.fill`, which Debian's wasm-opt 108 cannot read. Dropping it (`free()` from JavaScript) removes its listeners.
+#[wasm_bindgen]
+pub struct Widget {
+    app: Option<Rc<RefCell<App>>>,
+    container: Option<Element>,
+    listeners: Vec<(Option<Element>, &'static str, Closure<dyn FnMut(Event)>)>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Checks the ruleset `text` (against `sha256` if given), loads it, and shows the
+    /// start page in `root` (the element's shadow root). Problems are shown in `root` too,
+    /// above the element's own fallback content.
+    pub fn mount(root: Node, text: &str, options: JsValue) -> Widget {
+        let root = &root;
+        let opts: Options = serde_wasm_bindgen::from_value(options).unwrap_or_default();
+        let w = Words::get(&opts.lang);
+        let got = sha256::hex(text.as_bytes());
+        if let Some(want) = opts.sha256.as_deref().map(str::trim).filter(|s| !s.is_empty())
+            && !want.eq_ignore_ascii_case(&got)
+        {
+            let msg = esc(w.hash_mismatch).replace("{want}", &code(want)).replace("{got}", &code(&got));
+            return Widget::failed_with(root, w, &msg);
+        }
+        let name = opts.rules.clone().unwrap_or_else(|| "ruleset.json".into());
+        let loaded = match crate::load_published(&name, text) {
+            Ok(l) => l,
+            Err(diags) => {
+                let mut msg = format!("{}</p><ul class=\"cb-list\">", w.rules_invalid);
+                for d in diags.iter().filter(|d| d.is_error()).take(5) {
+                    msg += &format!("<li><code>{}</code></li>", esc(&d.to_string()));
+                }
+                return Widget::failed_with(root, w, &(msg + "</ul><p>"));
+            }
+        };
+        let today = today();
+        let as_of = opts.as_of.as_deref().and_then(|s| Date::parse(s).ok()).unwrap_or(today);
+        let id = loaded.program.ruleset.id.clone();
+        // The static rules page: `<id>.html`, or `<id>.cy.html` for the Welsh version.
+        let welsh = opts.lang == "cy" && loaded.program.ruleset.languages.iter().any(|l| l == "cy");
+        let rules_page = opts
+            .rules_page
+            .clone()
+            .filter(|s| !s.is_empty())
+            .or_else(|| {
+                let suffix = if welsh { ".cy.html" } else { ".html" };
+                opts.pages_base.as_ref().map(|b| format!("{b}{id}{suffix}"))
+            });
+        let app = App::new(loaded.program, &opts.lang, as_of, today, got, rules_page);
+        let container = shell(root, w);
+        let app = Rc::new(RefCell::new(app));
+        let mut widget = Widget {
+            app: Some(app.clone()),
+            container: Some(container.clone()),
+            listeners: Vec::new(),
+        };
+        for kind in ["click", "submit", "change"] {
+            let (app, c) = (app.clone(), container.clone());
+            let f = Closure::<dyn FnMut(Event)>::new(move |e: Event| handle(&app, &c, e));
+            let _ = container.add_event_listener_with_callback(kind, f.as_ref().unchecked_ref());
+            widget.listeners.push((Some(container.clone()), kind, f));
+        }
+        // Printing with Ctrl+P shows every step too.
+        if let Some(win) = web_sys::window() {
+            let c = container.clone();
+            let f = Closure::<dyn FnMut(Event)>::new(move |_e: Event| open_details(&c));
+            let _ = win.add_event_listener_with_callback("beforeprint", f.as_ref().unchecked_ref());
+            widget.listeners.push((None, "beforeprint", f));
+        }
+        draw(&app.borrow(), &container);
+        widget
+    }
+
+    /// Shows that the ruleset could not be fetched (`detail` says why).
+    pub fn failed(root: Node, options: JsValue, detail: &str) -> Widget {
+        let root = &root;
+        let opts: Options = serde_wasm_bindgen::from_value(options).unwrap_or_default();
+        let w = Words::get(&opts.lang);
+        let msg = esc(w.fetch_failed).replace("{detail}", &esc(detail));
+        Widget::failed_with(root, w, &msg)
+    }
+
+    fn failed_with(root: &Node, w: &Words, msg_html: &str) -> Widget {
+        let doc = web_sys::window().and_then(|w| w.document());
+        if let Some(doc) = doc
+            && let Ok(div) = doc.create_element("div")
+        {
+            div.set_class_name("cb cb-failed");
+            let _ = div.set_attribute("lang", w.lang);
+            let _ = div.set_attribute("role", "alert");
+            div.set_inner_html(&format!(
+                "<h2 class=\"cb-m\">{}</h2><p data-error>{msg_html}</p>",
+                w.load_failed
+            ));
+            // Above the page's own fallback content (the slot), which stays visible.
+            let _ = root.insert_before(&div, root.first_child().and_then(|c| c.next_sibling()).as_ref());
+        }
+        Widget {
+            app: None,
+            container: None,
+            listeners: Vec::new(),
+        }
+    }
+
+    /// True when the calculator is running (the ruleset was accepted).
+    #[wasm_bindgen(getter)]
+    pub fn ready(&self) -> bool {
+        self.app.is_some()
+    }
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        for (target, kind, f) in &self.listeners {
+            let f = f.as_ref().unchecked_ref();
+            match target {
+                Some(el) => {
+                    let _ = el.remove_event_listener_with_callback(kind, f);
+                }
+                None => {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.remove_event_listener_with_callback(kind, f);
+                    }
+                }
+            }
+        }
+        let _ = &self.container;
+    }
+}
+
+fn code(s: &str) -> String {
+    format!("<code class=\"cb-hash\">{}</code>", esc(s))
+}
+
+/// Replaces the fallback `<slot>` with the calculator's container (keeping the stylesheet
+/// link) and returns the element pages are drawn into.
+fn shell(root: &Node, w: &Words) -> Element {
+    let doc = web_sys::window().and_then(|w| w.document()).expect("a document");
+    // Remove everything but the stylesheet: the fallback slot and any earlier error.
+    let mut child = root.first_child();
+    while let Some(c) = child {
+        child = c.next_sibling();
+        let keep = c.dyn_ref::<Element>().is_some_and(|e| e.tag_name().eq_ignore_ascii_case("link"));
+        if !keep {
+            let _ = root.remove_child(&c);
+        }
+    }
+    let outer = doc.create_element("div").expect("div");
+    outer.set_class_name("cb");
+    let _ = outer.set_attribute("lang", w.lang);
+    outer.set_inner_html("<div class=\"cb-page\"></div><div class=\"cb-vh\" role=\"status\" aria-live=\"polite\" data-live></div>");
+    let _ = root.append_child(&outer);
+    outer
+}
+
+fn draw(app: &App, outer: &Element) {
+    let Ok(Some(page)) = outer.query_selector(".cb-page") else { return };
+    page.set_inner_html(&app.render());
+    if app.moved
+        && let Ok(Some(el)) = page.query_selector("[data-autofocus]")
+        && let Ok(el) = el.dyn_into::<HtmlElement>()
+    {
+        let _ = el.focus();
+    }
+    if let Ok(Some(live)) = outer.query_selector("[data-live]") {
+        live.set_text_content(app.announcement().as_deref());
+    }
+}
+
+fn open_details(outer: &Element) {
+    if let Ok(list) = outer.query_selector_all("details") {
+        for i in 0..list.length() {
+            if let Some(d) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let _ = d.set_attribute("open", "");
+            }
+        }
+    }
+}
+
+/// The fields of a form as (name, value) pairs, in document order.
+fn form_pairs(form: &HtmlFormElement) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let Ok(data) = FormData::new_with_form(form) else { return out };
+    if let Ok(Some(iter)) = js_sys::try_iter(&data) {
+        for entry in iter.flatten() {
+            let pair: js_sys::Array = entry.unchecked_into();
+            if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+                out.push((k, v));
+            }
+        }
+    }
+    out
+}
+
+fn handle(app: &Rc<RefCell<App>>, outer: &Element, e: Event) {
+    let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    let effect = match e.type_().as_str() {
+        "submit" => {
+            e.prevent_default();
+            let Ok(form) = target.dyn_into::<HtmlFormElement>() else { return };
+            let kind = form.get_attribute("data-form").unwrap_or_default();
+            let pairs = form_pairs(&form);
+            app.borrow_mut().submit(&kind, &pairs)
+        }
+        "click" => {
+            let Ok(Some(el)) = target.closest("[data-act]") else { return };
+            let act = el.get_attribute("data-act").unwrap_or_default();
+            let arg = el.get_attribute("data-arg").unwrap_or_default();
+            e.prevent_default();
+            if act == "focus" {
+                // Error summary links: move to the field (ids are inside the shadow root).
+                if let Ok(Some(f)) = outer.query_selector(&format!("#{}", esc(&arg)))
+                    && let Ok(f) = f.dyn_into::<HtmlElement>()
+                {
+                    let _ = f.focus();
+                }
+                return;
+            }
+            app.borrow_mut().act(&act, &arg)
+        }
+        "change" => {
+            // "None of these" unticks the others, and the others untick it.
+            let Ok(input) = target.dyn_into::<HtmlInputElement>() else { return };
+            if input.type_() == "checkbox" && input.checked() {
+                let exclusive = input.has_attribute("data-exclusive");
+                if let Ok(list) = outer.query_selector_all("input[type=checkbox][name=answer]") {
+                    for i in 0..list.length() {
+                        if let Some(other) = list.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+                            && other != input
+                            && (exclusive || other.has_attribute("data-exclusive"))
+                        {
+                            other.set_checked(false);
+                        }
+                    }
+                }
+            }
+            Effect::None
+        }
+        _ => Effect::None,
+    };
+    match effect {
+        Effect::None => {}
+        Effect::Render => draw(&app.borrow(), outer),
+        Effect::Print => {
+            open_details(outer);
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        }
+    }
+}
+
+/// Today's date from the browser's clock.
+fn today() -> Date {
+    let d = js_sys::Date::new_0();
+    Date::new(d.get_full_year() as u16, d.get_month() as u8 + 1, d.get_date() as u8).unwrap_or(Date {
+        year: 2025,
+        month: 4,
+        day: 7,
+    })
+}
