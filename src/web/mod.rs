@@ -39,6 +39,9 @@ pub struct Options {
     pub rules: Option<String>,
 }
 
+/// An event listener: its target (`None`: the window), event name and handler.
+type Listener = (Option<Element>, &'static str, Closure<dyn FnMut(Event)>);
+
 /// One calculator on the page.
 ///
 /// Exported functions take JavaScript objects by value, not by reference: borrowed ones make
@@ -47,7 +50,7 @@ pub struct Options {
 pub struct Widget {
     app: Option<Rc<RefCell<App>>>,
     container: Option<Element>,
-    listeners: Vec<(Option<Element>, &'static str, Closure<dyn FnMut(Event)>)>,
+    listeners: Vec<Listener>,
 }
 
 #[wasm_bindgen]
@@ -63,7 +66,9 @@ impl Widget {
         if let Some(want) = opts.sha256.as_deref().map(str::trim).filter(|s| !s.is_empty())
             && !want.eq_ignore_ascii_case(&got)
         {
-            let msg = esc(w.hash_mismatch).replace("{want}", &code(want)).replace("{got}", &code(&got));
+            let msg = esc(w.hash_mismatch)
+                .replace("{want}", &code(want))
+                .replace("{got}", &code(&got));
             return Widget::failed_with(root, w, &msg);
         }
         let name = opts.rules.clone().unwrap_or_else(|| "ruleset.json".into());
@@ -82,14 +87,10 @@ impl Widget {
         let id = loaded.program.ruleset.id.clone();
         // The static rules page: `<id>.html`, or `<id>.cy.html` for the Welsh version.
         let welsh = opts.lang == "cy" && loaded.program.ruleset.languages.iter().any(|l| l == "cy");
-        let rules_page = opts
-            .rules_page
-            .clone()
-            .filter(|s| !s.is_empty())
-            .or_else(|| {
-                let suffix = if welsh { ".cy.html" } else { ".html" };
-                opts.pages_base.as_ref().map(|b| format!("{b}{id}{suffix}"))
-            });
+        let rules_page = opts.rules_page.clone().filter(|s| !s.is_empty()).or_else(|| {
+            let suffix = if welsh { ".cy.html" } else { ".html" };
+            opts.pages_base.as_ref().map(|b| format!("{b}{id}{suffix}"))
+        });
         let app = App::new(loaded.program, &opts.lang, as_of, today, got, rules_page);
         let container = shell(root, w);
         let app = Rc::new(RefCell::new(app));
@@ -184,7 +185,9 @@ fn shell(root: &Node, w: &Words) -> Element {
     let mut child = root.first_child();
     while let Some(c) = child {
         child = c.next_sibling();
-        let keep = c.dyn_ref::<Element>().is_some_and(|e| e.tag_name().eq_ignore_ascii_case("link"));
+        let keep = c
+            .dyn_ref::<Element>()
+            .is_some_and(|e| e.tag_name().eq_ignore_ascii_case("link"));
         if !keep {
             let _ = root.remove_child(&c);
         }
@@ -192,13 +195,17 @@ fn shell(root: &Node, w: &Words) -> Element {
     let outer = doc.create_element("div").expect("div");
     outer.set_class_name("cb");
     let _ = outer.set_attribute("lang", w.lang);
-    outer.set_inner_html("<div class=\"cb-page\"></div><div class=\"cb-vh\" role=\"status\" aria-live=\"polite\" data-live></div>");
+    outer.set_inner_html(
+        "<div class=\"cb-page\"></div><div class=\"cb-vh\" role=\"status\" aria-live=\"polite\" data-live></div>",
+    );
     let _ = root.append_child(&outer);
     outer
 }
 
 fn draw(app: &App, outer: &Element) {
-    let Ok(Some(page)) = outer.query_selector(".cb-page") else { return };
+    let Ok(Some(page)) = outer.query_selector(".cb-page") else {
+        return;
+    };
     page.set_inner_html(&app.render());
     if app.moved
         && let Ok(Some(el)) = page.query_selector("[data-autofocus]")
@@ -224,7 +231,9 @@ fn open_details(outer: &Element) {
 /// The fields of a form as (name, value) pairs, in document order.
 fn form_pairs(form: &HtmlFormElement) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let Ok(data) = FormData::new_with_form(form) else { return out };
+    let Ok(data) = FormData::new_with_form(form) else {
+        return out;
+    };
     if let Ok(Some(iter)) = js_sys::try_iter(&data) {
         for entry in iter.flatten() {
             let pair: js_sys::Array = entry.unchecked_into();
@@ -237,17 +246,23 @@ fn form_pairs(form: &HtmlFormElement) -> Vec<(String, String)> {
 }
 
 fn handle(app: &Rc<RefCell<App>>, outer: &Element, e: Event) {
-    let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
     let effect = match e.type_().as_str() {
         "submit" => {
             e.prevent_default();
-            let Ok(form) = target.dyn_into::<HtmlFormElement>() else { return };
+            let Ok(form) = target.dyn_into::<HtmlFormElement>() else {
+                return;
+            };
             let kind = form.get_attribute("data-form").unwrap_or_default();
             let pairs = form_pairs(&form);
             app.borrow_mut().submit(&kind, &pairs)
         }
         "click" => {
-            let Ok(Some(el)) = target.closest("[data-act]") else { return };
+            let Ok(Some(el)) = target.closest("[data-act]") else {
+                return;
+            };
             let act = el.get_attribute("data-act").unwrap_or_default();
             let arg = el.get_attribute("data-arg").unwrap_or_default();
             e.prevent_default();
@@ -264,7 +279,9 @@ fn handle(app: &Rc<RefCell<App>>, outer: &Element, e: Event) {
         }
         "change" => {
             // "None of these" unticks the others, and the others untick it.
-            let Ok(input) = target.dyn_into::<HtmlInputElement>() else { return };
+            let Ok(input) = target.dyn_into::<HtmlInputElement>() else {
+                return;
+            };
             if input.type_() == "checkbox" && input.checked() {
                 let exclusive = input.has_attribute("data-exclusive");
                 if let Ok(list) = outer.query_selector_all("input[type=checkbox][name=answer]") {

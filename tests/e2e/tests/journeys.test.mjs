@@ -1,0 +1,49 @@
+// Five people go through the whole journey in Chromium; every step passes axe-core at
+// WCAG 2.2 A/AA, and every figure the result page shows (each answer and the value of every
+// step of "how we worked this out") equals `carebudget eval --json` for the same answers.
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { start, www } from '../lib/browser.mjs';
+import { cliEval, expected, journey, readJson, ready, shown, widgetPage } from '../lib/journey.mjs';
+
+const dir = join(import.meta.dirname, '../people');
+const people = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => ({ slug: f.replace(/\.json$/, ''), ...readJson(join(dir, f)) }));
+
+let env;
+const pages = new Map();
+before(async () => {
+  env = await start({ extra: (path) => (pages.has(path) ? [pages.get(path), 'text/html; charset=utf-8'] : null) });
+});
+after(() => env?.close());
+
+const byId = (a, b) => a.id.localeCompare(b.id);
+
+for (const p of people) {
+  test(`${p.slug}: ${p.name}`, async () => {
+    const path = `/t/${p.slug}.html`;
+    pages.set(path, widgetPage({ rules: `/rules/${p.rules}.json`, lang: p.lang, 'as-of': p.asOf }));
+    const page = await env.context.newPage();
+    try {
+      await page.goto(env.base + path);
+      await ready(page);
+      const { given, seen } = await journey(page, p.answers, { forOther: p.forOther });
+      assert.ok(seen.length > 4, 'a journey of several steps');
+      const report = cliEval(join(www, 'rules', `${p.rules}.json`), given, {
+        asOf: p.asOf,
+        lang: p.lang,
+        forOther: p.forOther,
+      });
+      for (const o of report.outputs) assert.equal(o.status, 'known', `${o.id} is decided`);
+      assert.deepEqual((await shown(page)).sort(byId), expected(report).sort(byId));
+      // Announced to screen readers.
+      const live = await page.locator('care-budget [data-live]').textContent();
+      assert.match(live, p.lang === 'cy' ? /amcangyfrif yn barod/ : /estimate is ready/);
+    } finally {
+      await page.close();
+    }
+  });
+}
