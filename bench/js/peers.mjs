@@ -6,8 +6,13 @@
 export const NEEDS = ['personal_care', 'eating', 'mobility', 'medication', 'daily_living', 'community', 'night'];
 export const RISKS = ['falls', 'wandering', 'self_neglect', 'behaviour'];
 
-/** Pounds (a float) to whole pence. */
-export const pence = (x) => Math.round(x * 100);
+/** Pounds (a JavaScript number) to whole pence; a fraction of a penny beyond float error
+ * is a rounding the model missed, so it fails rather than being rounded away here. */
+export function pence(x) {
+  const p = x * 100;
+  if (Math.abs(p - Math.round(p)) > 1e-6) throw new Error(`${x} is not whole pence`);
+  return Math.round(p);
+}
 
 // ---- Publicodes ----
 

@@ -3,6 +3,7 @@
 //   node runner.mjs publicodes|zen agree HOUSEHOLDS OUT
 //   node runner.mjs publicodes|zen time HOUSEHOLDS OUT [--quick]
 //   node runner.mjs publicodes|zen once HOUSEHOLDS
+//   node runner.mjs publicodes|zen memory HOUSEHOLDS [N]   peak RSS (KiB) after N (1000) households
 //
 // Publicodes is timed here (Node) and in the browser. ZEN runs here through its Node binding
 // (@gorules/zen-engine, the same Rust core prebuilt) for the quick agreement check, so the
@@ -56,6 +57,10 @@ function stats(samples, unit) {
 const peers = await load();
 if (mode === 'once') {
   console.log(JSON.stringify(await peers.cold(households[0])));
+} else if (mode === 'memory') {
+  const e = peers.engine();
+  for (const h of households.slice(0, Number(out ?? 1000))) await e.evaluate(e.prepare(h));
+  console.log(process.resourceUsage().maxRSS);
 } else if (mode === 'agree') {
   const e = peers.engine();
   const results = [];

@@ -3,11 +3,14 @@
     python runner.py agree HOUSEHOLDS OUT [--per-household N]
     python runner.py time HOUSEHOLDS OUT [--batch N]
     python runner.py once HOUSEHOLDS
+    python runner.py memory HOUSEHOLDS [N]
 
 `agree` writes each household's [budget lower, budget upper, budget, contribution, council
 pays] in pence: vectorised for every household, and through the per-household API for the
 first N (the two must also agree). `time` writes min/median/max timings as JSON. `once` loads
-the rules and evaluates the first household, for whole-process cold-start timing.
+the rules and evaluates the first household, for whole-process cold-start timing. `memory`
+loads the rules, evaluates the first N households (1000) one at a time and prints the
+process's peak resident set in KiB.
 """
 
 import json
@@ -56,8 +59,16 @@ def situation(h):
     return {"persons": {"p": {k: {PERIOD: v} for k, v in p.items()}}}
 
 
+# Money is float32 in OpenFisca: £836.13 is held as 836.130005. A result more than this far
+# from whole pence (in pence) is a fraction the model failed to round, not float error.
+FLOAT_SLACK = 0.01
+
+
 def pence(x):
-    return int(round(float(x) * 100))
+    p = float(x) * 100
+    if abs(p - round(p)) > FLOAT_SLACK:
+        sys.exit(f"openfisca: {x} is not whole pence")
+    return int(round(p))
 
 
 def per_household(tbs, h, trace=False):
@@ -91,7 +102,12 @@ def vectorised(tbs, households, repeat=1):
 
 def vectorised_results(tbs, households):
     sim = vectorised(tbs, households)
-    cols = [np.round(np.asarray(sim.calculate(v, PERIOD), dtype=np.float64) * 100).astype(np.int64) for v in OUTPUTS]
+    cols = []
+    for v in OUTPUTS:
+        p = np.asarray(sim.calculate(v, PERIOD), dtype=np.float64) * 100
+        if np.abs(p - np.round(p)).max(initial=0) > FLOAT_SLACK:
+            sys.exit(f"openfisca: {v} is not whole pence for some household")
+        cols.append(np.round(p).astype(np.int64))
     return np.stack(cols, axis=1).tolist()
 
 
@@ -116,6 +132,12 @@ def main():
     if mode == "once":
         tbs = CountryTaxBenefitSystem()
         print(json.dumps(per_household(tbs, households[0])))
+        return
+    if mode == "memory":
+        tbs = CountryTaxBenefitSystem()
+        for h in households[: int(args[0]) if args else 1000]:
+            per_household(tbs, h)
+        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
         return
     out = args[0]
     opt = dict(zip(args[1::2], args[2::2]))

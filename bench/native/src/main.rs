@@ -1,4 +1,4 @@
-//! Native side of the peer benchmark (bench/run.py drives it): carebudget, and GoRules ZEN
+//! Native side of the peer benchmark (bench/run.py, behind bench/run.sh, drives it): carebudget, and GoRules ZEN
 //! (the `zen-engine` crate, with `--features zen`), on the households bench/households.py
 //! writes.
 //!
@@ -7,6 +7,7 @@
 //! carebudget-bench-native time   ours|zen MODEL HOUSEHOLDS OUT [--batch N] [--quick]
 //! carebudget-bench-native memory ours|zen MODEL HOUSEHOLDS [N]
 //! carebudget-bench-native once   ours|zen MODEL HOUSEHOLDS
+//! carebudget-bench-native publish ours MODEL OUT
 //! ```
 //! MODEL is bench/model.yaml for ours (published to JSON first, as the widget loads it) and
 //! bench/zen/model.json for ZEN. Results are [budget lower, budget upper, budget,
@@ -149,7 +150,7 @@ mod zen {
 
     impl Zen {
         pub fn eval(&self, request: &Json, trace: bool) -> Result5 {
-            let context = Variable::from(request.clone());
+            let context = Variable::from(request); // ZEN's own conversion from JSON, by reference
             let options = EvaluationOptions { trace, ..Default::default() };
             let response = pollster::block_on(self.decision.evaluate_with_opts(context, options))
                 .unwrap_or_else(|e| fail(format!("zen: {e:?}")));
@@ -219,6 +220,10 @@ fn main() {
         fail("usage: agree|time|memory|once ours|zen MODEL HOUSEHOLDS [OUT] [--batch N] [--quick]");
     }
     let (mode, imp, model, households_path) = (&args[0], &args[1], &args[2], &args[3]);
+    if mode == "publish" {
+        // The ruleset as the widget loads it: `publish ours MODEL OUT`.
+        return std::fs::write(households_path, publish(model)).unwrap_or_else(|e| fail(e));
+    }
     let rest = &args[4..];
     let opts = Opts {
         batch: rest
