@@ -39,7 +39,10 @@ pub struct Loaded {
 
 impl std::fmt::Debug for Loaded {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Loaded").field("ruleset", &self.program.ruleset.id).field("warnings", &self.warnings).finish()
+        f.debug_struct("Loaded")
+            .field("ruleset", &self.program.ruleset.id)
+            .field("warnings", &self.warnings)
+            .finish()
     }
 }
 
@@ -57,7 +60,9 @@ pub fn load(main: SourceFile, resolve: &mut dyn FnMut(&str) -> Option<SourceFile
             // An item's problems are in the file it came from.
             let item = d.path.split(['.', '[']).take(2).collect::<Vec<_>>().join(".");
             let origin = origins.get(&item).cloned().flatten().unwrap_or_else(|| main_id.clone());
-            let Some(file) = files.get(&origin).or_else(|| files.get(&main_id)) else { continue };
+            let Some(file) = files.get(&origin).or_else(|| files.get(&main_id)) else {
+                continue;
+            };
             d.file = file.name.clone();
             if !locators.contains_key(&origin)
                 && let Ok(l) = load::Locator::build(&file.text)
@@ -72,7 +77,10 @@ pub fn load(main: SourceFile, resolve: &mut dyn FnMut(&str) -> Option<SourceFile
         ds
     };
     match check::check(merged.ruleset) {
-        Ok((program, warnings)) => Ok(Loaded { program, warnings: locate(warnings) }),
+        Ok((program, warnings)) => Ok(Loaded {
+            program,
+            warnings: locate(warnings),
+        }),
         Err(errors) => Err(locate(errors)),
     }
 }

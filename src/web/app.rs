@@ -118,7 +118,14 @@ fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
 }
 
 impl App {
-    pub fn new(program: Program, lang: &str, as_of: Date, today: Date, sha256: String, rules_page: Option<String>) -> App {
+    pub fn new(
+        program: Program,
+        lang: &str,
+        as_of: Date,
+        today: Date,
+        sha256: String,
+        rules_page: Option<String>,
+    ) -> App {
         let w = Words::get(lang);
         let rules_lang = if w.lang == "cy" && program.ruleset.languages.iter().any(|l| l == "cy") {
             "cy"
@@ -293,7 +300,12 @@ impl App {
     pub fn read_answer(&self, i: u32, pairs: &[(String, String)]) -> Result<Value, Vec<FieldError>> {
         let w = self.w;
         let info = &self.program.inputs[i as usize];
-        let err = |field: &'static str, m: &str| vec![FieldError { field, message: m.to_owned() }];
+        let err = |field: &'static str, m: &str| {
+            vec![FieldError {
+                field,
+                message: m.to_owned(),
+            }]
+        };
         let v = match info.ty {
             Ty::Choice(_) => {
                 let a = field(pairs, "answer");
@@ -308,7 +320,11 @@ impl App {
                 _ => return Err(err("cb-q", w.select_yes_no)),
             },
             Ty::Choices(_) => {
-                let ticked: Vec<&str> = pairs.iter().filter(|(k, _)| k == "answer").map(|(_, v)| v.as_str()).collect();
+                let ticked: Vec<&str> = pairs
+                    .iter()
+                    .filter(|(k, _)| k == "answer")
+                    .map(|(_, v)| v.as_str())
+                    .collect();
                 let none = ticked.contains(&"-none");
                 let chosen: Vec<String> = info
                     .options
@@ -331,7 +347,10 @@ impl App {
                     .find(|p| p.name() == field(pairs, "period") && info.periods.contains(p));
                 let mut errors = Vec::new();
                 if let Err(m) = &amount {
-                    errors.push(FieldError { field: "cb-q", message: m.clone() });
+                    errors.push(FieldError {
+                        field: "cb-q",
+                        message: m.clone(),
+                    });
                 }
                 if period.is_none() {
                     errors.push(FieldError {
@@ -397,13 +416,19 @@ impl App {
             && cmp(lo) == Some(std::cmp::Ordering::Less)
         {
             let t = if is_date { w.date_from } else { w.at_least };
-            return Err(err(if is_date { "cb-d" } else { "cb-q" }, &t.replace("{v}", &shown(lo))));
+            return Err(err(
+                if is_date { "cb-d" } else { "cb-q" },
+                &t.replace("{v}", &shown(lo)),
+            ));
         }
         if let Some(hi) = &info.max
             && cmp(hi) == Some(std::cmp::Ordering::Greater)
         {
             let t = if is_date { w.date_to } else { w.at_most };
-            return Err(err(if is_date { "cb-d" } else { "cb-q" }, &t.replace("{v}", &shown(hi))));
+            return Err(err(
+                if is_date { "cb-d" } else { "cb-q" },
+                &t.replace("{v}", &shown(hi)),
+            ));
         }
         Ok(v)
     }
@@ -412,7 +437,11 @@ impl App {
 
     /// ` lang="en"` on ruleset text when the widget speaks another language.
     fn rl(&self) -> &'static str {
-        if self.rules_lang == self.w.lang { "" } else { " lang=\"en\"" }
+        if self.rules_lang == self.w.lang {
+            ""
+        } else {
+            " lang=\"en\""
+        }
     }
 
     fn text(&self, t: &Text) -> String {
@@ -421,7 +450,12 @@ impl App {
 
     /// The question as this reader should see it.
     fn question(&self, i: u32) -> String {
-        esc(&crate::explain::question_text(&self.program, i, self.rules_lang, self.for_other))
+        esc(&crate::explain::question_text(
+            &self.program,
+            i,
+            self.rules_lang,
+            self.for_other,
+        ))
     }
 
     fn label(&self, i: u32) -> String {
@@ -449,7 +483,11 @@ impl App {
     fn h1(&self, inner: &str, class: &str) -> String {
         format!(
             "<h1 class=\"{class}\" tabindex=\"-1\"{}>{inner}</h1>",
-            if self.moved && self.errors.is_empty() { " data-autofocus" } else { "" }
+            if self.moved && self.errors.is_empty() {
+                " data-autofocus"
+            } else {
+                ""
+            }
         )
     }
 
@@ -485,7 +523,10 @@ impl App {
         h += &format!(
             "<p>{}</p>",
             esc(w.start_rules)
-                .replace("{title}", &format!("<span{}>{}</span>", self.rl(), self.text(&rs.title)))
+                .replace(
+                    "{title}",
+                    &format!("<span{}>{}</span>", self.rl(), self.text(&rs.title))
+                )
                 .replace("{version}", &esc(&rs.version))
         );
         h += &format!("<p>{}</p>", w.takes.replace("{n}", &minutes.to_string()));
@@ -546,7 +587,11 @@ impl App {
         }
         let s = |k: &str, v: String| (k.to_owned(), v);
         let money = |m: Money| {
-            if m.0 % 100 == 0 { (m.0 / 100).to_string() } else { m.plain() }
+            if m.0 % 100 == 0 {
+                (m.0 / 100).to_string()
+            } else {
+                m.plain()
+            }
         };
         match &self.answers[i as usize] {
             None => Vec::new(),
@@ -603,7 +648,13 @@ impl App {
         let hint = q
             .hint
             .as_ref()
-            .map(|t| format!("<div id=\"cb-hint\" class=\"cb-hint\"{}>{}</div>", self.rl(), self.text(t)))
+            .map(|t| {
+                format!(
+                    "<div id=\"cb-hint\" class=\"cb-hint\"{}>{}</div>",
+                    self.rl(),
+                    self.text(t)
+                )
+            })
             .unwrap_or_default();
         let err_q = self.error_for(&["cb-q", "cb-d", "cb-m", "cb-y"]);
         let describe = |extra: &str| {
@@ -640,7 +691,11 @@ impl App {
         let radios = |items: &[(String, String, Option<String>)], name: &str, first_id: &str, inline: bool| {
             let mut h = format!("<div class=\"cb-radios{}\">", if inline { " cb-inline" } else { "" });
             for (k, (value, label, hint)) in items.iter().enumerate() {
-                let id = if k == 0 { first_id.to_owned() } else { format!("{first_id}-{k}") };
+                let id = if k == 0 {
+                    first_id.to_owned()
+                } else {
+                    format!("{first_id}-{k}")
+                };
                 let hint_html = hint
                     .as_ref()
                     .map(|t| format!("<div id=\"{id}-hint\" class=\"cb-hint cb-radio-hint\">{t}</div>"))
@@ -650,7 +705,11 @@ impl App {
                      <label class=\"cb-radio-label\" for=\"{id}\">{label}</label>{hint_html}</div>",
                     esc(value),
                     checked(name, value),
-                    if hint.is_some() { format!(" aria-describedby=\"{id}-hint\"") } else { String::new() },
+                    if hint.is_some() {
+                        format!(" aria-describedby=\"{id}-hint\"")
+                    } else {
+                        String::new()
+                    },
                 );
             }
             h + "</div>"
@@ -708,7 +767,11 @@ impl App {
                         esc(&value),
                         checked("answer", &value),
                         if value == "none" { " data-exclusive" } else { "" },
-                        if hint.is_some() { format!(" aria-describedby=\"{id}-hint\"") } else { String::new() },
+                        if hint.is_some() {
+                            format!(" aria-describedby=\"{id}-hint\"")
+                        } else {
+                            String::new()
+                        },
                     );
                 }
                 if !has_none {
@@ -749,14 +812,21 @@ impl App {
                 let often = group(
                     format!(
                         "<fieldset class=\"cb-fieldset\"{}><legend class=\"cb-legend cb-legend-s\">{}</legend>{}{}</fieldset>",
-                        if err_p.is_some() { " aria-describedby=\"cb-error-p\"" } else { "" },
+                        if err_p.is_some() {
+                            " aria-describedby=\"cb-error-p\""
+                        } else {
+                            ""
+                        },
                         w.how_often,
                         self.error_message(err_p, "cb-error-p"),
                         radios(&items, "period", "cb-p", false)
                     ),
                     err_p.is_some(),
                 );
-                format!("<fieldset class=\"cb-fieldset\"{}>{legend}{intro}{hint}{amount}{often}</fieldset>", describe(""))
+                format!(
+                    "<fieldset class=\"cb-fieldset\"{}>{legend}{intro}{hint}{amount}{often}</fieldset>",
+                    describe("")
+                )
             }
             Ty::Date => {
                 let part = |id: &str, name: &str, label: &str, width: &str| {
@@ -790,7 +860,10 @@ impl App {
                 group(
                     format!(
                         "{caption}{}{intro}{hint}{error_q}<div class=\"cb-prefix-wrap\">{prefix}<input class=\"cb-input cb-w10{input_err}\" id=\"cb-q\" name=\"answer\" type=\"text\" inputmode=\"{mode}\" spellcheck=\"false\" autocomplete=\"off\" value=\"{}\"{}></div>",
-                        self.h1(&format!("<label for=\"cb-q\"{}>{title}</label>", self.rl()), "cb-l cb-label-wrap"),
+                        self.h1(
+                            &format!("<label for=\"cb-q\"{}>{title}</label>", self.rl()),
+                            "cb-l cb-label-wrap"
+                        ),
                         val("answer"),
                         describe("")
                     ),
@@ -804,7 +877,9 @@ impl App {
             esc(&info.id),
             self.error_summary(),
             w.continue_,
-            w.question_of.replace("{n}", &n.to_string()).replace("{m}", &seen.len().to_string()),
+            w.question_of
+                .replace("{n}", &n.to_string())
+                .replace("{m}", &seen.len().to_string()),
         )
     }
 
@@ -823,7 +898,10 @@ impl App {
             Some(Value::Periodic(m, p)) => {
                 let per = w.periods[period_index(*p)];
                 let mut cs = per.chars();
-                let lower: String = cs.next().map(|c| c.to_lowercase().chain(cs).collect()).unwrap_or_default();
+                let lower: String = cs
+                    .next()
+                    .map(|c| c.to_lowercase().chain(cs).collect())
+                    .unwrap_or_default();
                 format!("{m} {lower}")
             }
             Some(Value::Number(d)) => d.normalize().to_string(),
@@ -862,16 +940,23 @@ impl App {
             )
         );
         let answered = self.answered(ev);
-        for (s_id, s) in rs.sections.iter().chain(std::iter::once((&String::new(), &crate::model::Section {
-            title: Text::default(),
-            intro: None,
-        }))) {
+        for (s_id, s) in rs.sections.iter().chain(std::iter::once((
+            &String::new(),
+            &crate::model::Section {
+                title: Text::default(),
+                intro: None,
+            },
+        ))) {
             let rows: Vec<u32> = answered
                 .iter()
                 .copied()
                 .filter(|&i| {
                     let sec = &rs.inputs[i as usize].section;
-                    if s_id.is_empty() { !rs.sections.contains_key(sec) } else { sec == s_id }
+                    if s_id.is_empty() {
+                        !rs.sections.contains_key(sec)
+                    } else {
+                        sec == s_id
+                    }
                 })
                 .collect();
             if rows.is_empty() {
@@ -882,7 +967,12 @@ impl App {
             }
             h += "<dl class=\"cb-sl\">";
             for i in rows {
-                h += &row(&self.label(i), &self.answer_text(i), &self.program.inputs[i as usize].id, self.rl());
+                h += &row(
+                    &self.label(i),
+                    &self.answer_text(i),
+                    &self.program.inputs[i as usize].id,
+                    self.rl(),
+                );
             }
             h += "</dl>";
         }
@@ -957,7 +1047,10 @@ impl App {
             if items.is_empty() {
                 String::new()
             } else {
-                format!("<p class=\"cb-uses-title\">{title}</p><ul class=\"cb-list cb-uses\">{}</ul>", items.concat())
+                format!(
+                    "<p class=\"cb-uses-title\">{title}</p><ul class=\"cb-list cb-uses\">{}</ul>",
+                    items.concat()
+                )
             }
         };
         h += &list("figure", w.figures_used);
@@ -978,7 +1071,10 @@ impl App {
     fn render_output(&self, o: &OutputReport, merged: bool) -> String {
         let w = self.w;
         let weekly = matches!(o.role, Role::Budget | Role::Contribution | Role::CouncilShare)
-            || matches!(o.value, Some(crate::explain::ValueOut::Money { .. }) | Some(crate::explain::ValueOut::Range { .. })) && o.role != Role::Other;
+            || matches!(
+                o.value,
+                Some(crate::explain::ValueOut::Money { .. }) | Some(crate::explain::ValueOut::Range { .. })
+            ) && o.role != Role::Other;
         let mut h = format!(
             "<section class=\"cb-card cb-role-{}\" data-output=\"{}\" aria-labelledby=\"cb-o-{}\"><h2 class=\"cb-m\" id=\"cb-o-{}\">{}</h2>",
             role_name(o.role),
@@ -991,7 +1087,11 @@ impl App {
             "<p class=\"cb-figure\" data-status=\"{}\"><span data-value>{}</span>{}</p>",
             o.status,
             esc(&o.text),
-            if weekly && o.status == "known" { format!(" <span class=\"cb-per\">{}</span>", w.a_week) } else { String::new() }
+            if weekly && o.status == "known" {
+                format!(" <span class=\"cb-per\">{}</span>", w.a_week)
+            } else {
+                String::new()
+            }
         );
         let own = o.steps.last();
         match (&o.value, o.role) {
@@ -999,7 +1099,10 @@ impl App {
                 h += &format!("<p>{}</p>", pick(w.eligible_yes, self.for_other));
             }
             (Some(crate::explain::ValueOut::YesNo { value: false }), Role::Eligibility) => {
-                h += &format!("<p>{}</p><ul class=\"cb-list cb-not-met\">", pick(w.eligible_no, self.for_other));
+                h += &format!(
+                    "<p>{}</p><ul class=\"cb-list cb-not-met\">",
+                    pick(w.eligible_no, self.for_other)
+                );
                 for b in own.map(|s| s.because.as_slice()).unwrap_or_default() {
                     h += &format!("<li>{}</li>", esc(b));
                 }
@@ -1028,7 +1131,10 @@ impl App {
             }
         }
         if !lines.is_empty() {
-            h += &format!("<h3 class=\"cb-s\">{}</h3><ul class=\"cb-list cb-change\">", w.what_change);
+            h += &format!(
+                "<h3 class=\"cb-s\">{}</h3><ul class=\"cb-list cb-change\">",
+                w.what_change
+            );
             for l in lines {
                 h += &format!("<li>{}</li>", esc(&l));
             }
@@ -1062,7 +1168,12 @@ impl App {
         h += &self.h1(pick(w.result_h1, self.for_other), "cb-l");
         h += &self.notices();
         for warn in &report.warnings {
-            h += &format!("<p class=\"cb-notice\"><strong>{}</strong> <span{}>{}</span></p>", w.please_note, self.rl(), esc(warn));
+            h += &format!(
+                "<p class=\"cb-notice\"><strong>{}</strong> <span{}>{}</span></p>",
+                w.please_note,
+                self.rl(),
+                esc(warn)
+            );
         }
         // Eligibility first, then the budget, then who pays, then anything else.
         let rank = |r: Role| match r {
@@ -1099,16 +1210,27 @@ impl App {
         );
         h += &format!("<h2 class=\"cb-m\">{}</h2><dl class=\"cb-sl cb-about\">", w.about_h2);
         let mut about = |k: &str, v: String| {
-            h += &format!("<div class=\"cb-sl-row\"><dt class=\"cb-sl-key\">{k}</dt><dd class=\"cb-sl-value\">{v}</dd></div>");
+            h += &format!(
+                "<div class=\"cb-sl-row\"><dt class=\"cb-sl-key\">{k}</dt><dd class=\"cb-sl-value\">{v}</dd></div>"
+            );
         };
-        about(w.rules, format!("<span{}>{}</span>", self.rl(), esc(&report.ruleset.title)));
+        about(
+            w.rules,
+            format!("<span{}>{}</span>", self.rl(), esc(&report.ruleset.title)),
+        );
         about(w.publisher, esc(&report.ruleset.publisher));
-        about(w.version, format!("<span data-version>{}</span>", esc(&report.ruleset.version)));
+        about(
+            w.version,
+            format!("<span data-version>{}</span>", esc(&report.ruleset.version)),
+        );
         about(w.as_of, long_date(self.as_of, w.lang));
         if merged {
             about(w.based_on, esc(&rs.based_on.join(", ")));
         }
-        about(w.fingerprint, format!("<code class=\"cb-hash\" data-sha256>{}</code>", esc(&self.sha256)));
+        about(
+            w.fingerprint,
+            format!("<code class=\"cb-hash\" data-sha256>{}</code>", esc(&self.sha256)),
+        );
         h += "</dl>";
         if let Some(p) = &self.rules_page {
             h += &format!("<p><a class=\"cb-link\" href=\"{}\">{}</a></p>", esc(p), w.rules_page);
