@@ -8,6 +8,7 @@
 //! carebudget-bench-native memory ours|zen MODEL HOUSEHOLDS [N]
 //! carebudget-bench-native once   ours|zen MODEL HOUSEHOLDS
 //! carebudget-bench-native publish ours MODEL OUT
+//! carebudget-bench-native batch  ours MODEL HOUSEHOLDS [--batch N]    (for a profiler: the batch alone)
 //! ```
 //! MODEL is bench/model.yaml for ours (published to JSON first, as the widget loads it) and
 //! bench/zen/model.json for ZEN. Results are [budget lower, budget upper, budget,
@@ -268,6 +269,19 @@ fn run_ours(mode: &str, model: &str, households: &[Json], out: Option<String>, o
                 }
             }
             write(out, &json!({"results": results}));
+        }
+        "batch" => {
+            // The batch loop alone, nothing else, for `perf record` (docs/benchmarks.md).
+            let ours = Ours::load(&json);
+            let t = Instant::now();
+            let mut n = 0usize;
+            while n < o.batch {
+                for h in &raw {
+                    black_box(ours.eval(h, false));
+                }
+                n += raw.len();
+            }
+            println!("{n} households, {:.0}/s", n as f64 / t.elapsed().as_secs_f64());
         }
         "memory" => {
             let ours = Ours::load(&json);
