@@ -7,6 +7,8 @@
 //! Every piece of text that comes from the ruleset goes through [`esc`]: a ruleset is data,
 //! and a label containing `<script>` is shown as those characters.
 
+use std::collections::HashSet;
+
 use rust_decimal::Decimal;
 
 use crate::date::Date;
@@ -1068,7 +1070,10 @@ impl App {
         h + "</li>"
     }
 
-    fn render_output(&self, o: &OutputReport, merged: bool) -> String {
+    /// One result card. `shown` holds the steps earlier cards already explained: those are
+    /// listed here by name and value only, so a step shared by several answers (the charge
+    /// feeds what the council pays) is explained once and the page stays small.
+    fn render_output(&self, o: &OutputReport, merged: bool, shown: &mut HashSet<String>) -> String {
         let w = self.w;
         let weekly = matches!(o.role, Role::Budget | Role::Contribution | Role::CouncilShare)
             || matches!(
@@ -1146,7 +1151,17 @@ impl App {
                 w.how_worked
             );
             for s in &o.steps {
-                h += &self.render_step(s, merged);
+                if shown.insert(s.rule.clone()) {
+                    h += &self.render_step(s, merged);
+                } else {
+                    h += &format!(
+                        "<li class=\"cb-step cb-step-seen\" data-step=\"{}\"><p class=\"cb-step-title\"><strong>{}</strong>: <span data-step-value>{}</span> <span class=\"cb-seen\">({})</span></p></li>",
+                        esc(&s.rule),
+                        esc(&s.title),
+                        esc(&s.value),
+                        w.seen_above
+                    );
+                }
             }
             h += "</ol></details>";
         }
@@ -1186,8 +1201,9 @@ impl App {
         let mut outs: Vec<&OutputReport> = report.outputs.iter().collect();
         outs.sort_by_key(|o| rank(o.role));
         h += &format!("<div class=\"cb-results\"{}>", self.rl());
+        let mut shown = HashSet::new();
         for o in outs {
-            h += &self.render_output(o, merged);
+            h += &self.render_output(o, merged, &mut shown);
         }
         h += "</div>";
         h += &format!(

@@ -39,6 +39,13 @@ for (const p of people) {
       });
       for (const o of report.outputs) assert.equal(o.status, 'known', `${o.id} is decided`);
       assert.deepEqual((await shown(page)).sort(byId), expected(report).sort(byId));
+      // A step several answers share is explained in full once, then named with its value.
+      const full = await page.evaluate(() =>
+        [...document.querySelector('care-budget').shadowRoot.querySelectorAll('li.cb-step:not(.cb-step-seen)')].map(
+          (li) => li.dataset.step,
+        ),
+      );
+      assert.equal(new Set(full).size, full.length, 'no step is explained twice');
       // Announced to screen readers.
       const live = await page.locator('care-budget [data-live]').textContent();
       assert.match(live, p.lang === 'cy' ? /amcangyfrif yn barod/ : /estimate is ready/);
