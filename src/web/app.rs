@@ -21,6 +21,10 @@ use crate::text::Text;
 
 use super::words::{Words, pick};
 
+/// Escapes text for HTML content and attribute values: the rules page's one escape function,
+/// so the widget and the page cannot disagree on what is safe.
+pub use crate::page::escape as esc;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
     Start,
@@ -68,22 +72,6 @@ pub struct App {
     order: Vec<u32>,
     /// The page before this one was shown by a step (not on first load): move focus.
     pub moved: bool,
-}
-
-/// Escapes text for HTML content and attribute values.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Only web addresses become links: a ruleset cannot smuggle in `javascript:`.
