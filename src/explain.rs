@@ -83,6 +83,9 @@ pub struct Step {
     pub uses: Vec<Used>,
     /// For a condition: why it was or was not met, with the margins.
     pub because: Vec<String>,
+    /// The part of `because` that compares a figure with a threshold and says by how much:
+    /// what a front end can offer as "what would change this".
+    pub thresholds: Vec<String>,
     pub source: Option<SourceInfo>,
 }
 
@@ -272,11 +275,14 @@ fn step(p: &Program, ev: &Evaluation, r: u32, live: &[Ref], lang: &str, w: &Word
         _ => format!("{title}: {value}"),
     };
     let uses = live.iter().map(|u| used(p, ev, *u, lang, w)).collect();
-    let because = ev
-        .why
-        .get(r as usize)
-        .map(|ws| ws.iter().flat_map(|x| why_text(p, ev, x, lang, w)).collect())
-        .unwrap_or_default();
+    let (mut because, mut thresholds) = (Vec::new(), Vec::new());
+    for x in ev.why.get(r as usize).into_iter().flatten() {
+        let text = why_text(p, ev, x, lang, w);
+        if matches!(x, Why::Compare { .. }) {
+            thresholds.extend(text.iter().cloned());
+        }
+        because.extend(text);
+    }
     Step {
         rule: info.id.clone(),
         title,
@@ -286,6 +292,7 @@ fn step(p: &Program, ev: &Evaluation, r: u32, live: &[Ref], lang: &str, w: &Word
         origin: def.origin.clone(),
         uses,
         because,
+        thresholds,
         source: def.source.as_ref().and_then(|s| source(p, s)),
     }
 }

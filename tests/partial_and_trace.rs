@@ -104,6 +104,9 @@ fn trace_records_failed_conditions_with_margins() {
     let last = &elig.steps[1];
     assert_eq!(last.text, "Not eligible.");
     assert_eq!(last.because, ["“Two or more outcomes” is not met."]);
+    // Thresholds are the comparisons only: a condition that is merely not met is not one.
+    assert_eq!(two.thresholds, two.because);
+    assert!(last.thresholds.is_empty());
     assert_eq!(last.source.as_ref().unwrap().title, "A source");
     // A comparison that held shows its margin, which is what would change the result.
     let pays = r.outputs.iter().find(|o| o.id == "pays").unwrap();
@@ -114,6 +117,7 @@ fn trace_records_failed_conditions_with_margins() {
             "Savings (£23,250.00) is the same as Upper capital limit (£23,250.00). It needs to be more than Upper capital limit (£23,250.00)."
         ]
     );
+    assert_eq!(over.thresholds, over.because);
 }
 
 #[test]

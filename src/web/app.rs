@@ -1113,10 +1113,11 @@ impl App {
         if let Some(e) = &o.error {
             h += &format!("<p class=\"cb-error-message\">{} {}</p>", w.could_not, esc(e));
         }
-        // What would change it: the margins and unmet conditions along the way.
+        // What would change this: how far each figure is from the threshold it was compared
+        // with, not every condition that happened to be false.
         let mut lines: Vec<String> = Vec::new();
         for s in &o.steps {
-            for b in &s.because {
+            for b in &s.thresholds {
                 let line = format!("{}: {}", s.title, b);
                 if !lines.contains(&line) {
                     lines.push(line);
