@@ -85,6 +85,16 @@ log "cargo build --release --target wasm32-unknown-unknown (bench/wasm)"
 if [ ! -f $wasm_out/bench_bg.wasm ] || [ $wasm_bin -nt $wasm_out/bench_bg.wasm ]; then
   mkdir -p $wasm_out
   wasm-bindgen --target web --out-dir $wasm_out --out-name bench $wasm_bin
+  # Optimised as the widget is (scripts/build-web.sh: npm binaryen's wasm-opt, the flags in the
+  # main Cargo.toml), when the main project's web tools are installed.
+  wasm_opt=../scripts/web-tools/node_modules/.bin/wasm-opt
+  rm -f $wasm_out/wasm-opt.done
+  if [ -x $wasm_opt ]; then
+    $wasm_opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      -o $wasm_out/bench_bg.wasm $wasm_out/bench_bg.wasm
+    touch $wasm_out/wasm-opt.done
+  fi
 fi
 
 # The widget as the main project builds it (for its transfer size); skipped when built.

@@ -78,6 +78,7 @@ if (mode === 'once') {
   r.cold = stats(cold, 'us');
   const e = peers.engine();
   const sample = households.slice(0, 100).map((h) => e.prepare(h));
+  for (const s of sample) await e.evaluate(s, true); // untimed: the JIT's warm-up
   const runs = quick ? 3 : 15;
   for (const [key, trace] of [['warm', false], ['warm_trace', true]]) {
     const per = [];

@@ -20,8 +20,20 @@ const brotli = (data) =>
 
 function measure(files, base) {
   const datas = files.map((f) => fs.readFileSync(path.join(base, f)));
-  return { files, raw: datas.reduce((t, d) => t + d.length, 0), brotli: datas.reduce((t, d) => t + brotli(d), 0) };
+  const each = datas.map(brotli);
+  return {
+    files,
+    raw: datas.reduce((t, d) => t + d.length, 0),
+    brotli: each.reduce((t, b) => t + b, 0),
+    brotli_each: Object.fromEntries(files.map((f, i) => [f, each[i]])),
+  };
 }
+
+// Our engine alone, without the widget's user interface: bench/wasm as built by bench/setup.sh.
+const engineDir = path.join(here, '..', 'out', 'wasm');
+const oursEngine = fs.existsSync(path.join(engineDir, 'bench_bg.wasm'))
+  ? { ...measure(['bench_bg.wasm', 'bench.js'], engineDir), wasm_opt: fs.existsSync(path.join(engineDir, 'wasm-opt.done')) }
+  : null;
 
 const budget = JSON.parse(fs.readFileSync(path.join(root, 'pkg-config', 'size-budget.json'), 'utf8'));
 const ours = measure(budget.files, root);
@@ -38,4 +50,4 @@ const zenDir = path.join(here, 'node_modules', '@gorules', 'zen-engine-wasm');
 const zenFiles = ['index.js', 'dist/zen_engine_wasm.js', 'dist/zen_engine_wasm_bg.wasm', ...fs.readdirSync(path.join(zenDir, 'util')).filter((f) => f.endsWith('.js')).map((f) => `util/${f}`)];
 const zen = { what: `@gorules/zen-engine-wasm: ${zenFiles.join(' + ')}`, ...measure(zenFiles, zenDir) };
 
-console.log(JSON.stringify({ ours, publicodes, zen }));
+console.log(JSON.stringify({ ours, ours_engine: oursEngine, publicodes, zen }));

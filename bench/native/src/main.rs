@@ -10,7 +10,8 @@
 //! carebudget-bench-native publish ours MODEL OUT
 //! carebudget-bench-native batch  ours MODEL HOUSEHOLDS [--batch N]    (for a profiler: the batch alone)
 //! ```
-//! MODEL is bench/model.yaml for ours (published to JSON first, as the widget loads it) and
+//! MODEL is bench/model.yaml for ours (published to JSON first, as the widget loads it), or
+//! that published JSON (bench/out/model.json, written by `publish`), and
 //! bench/zen/model.json for ZEN. Results are [budget lower, budget upper, budget,
 //! contribution, council pays] in pence; timings are min/median/max as JSON.
 
@@ -40,9 +41,13 @@ fn fail(msg: impl std::fmt::Display) -> ! {
 
 // ---------- ours ----------
 
-/// The model as published JSON (what the widget and any deployment load).
+/// The model as published JSON (what the widget and any deployment load): a `.json` MODEL is
+/// already published and is read as it is; a YAML one is loaded, checked and published.
 fn publish(model_path: &str) -> String {
     let text = std::fs::read_to_string(model_path).unwrap_or_else(|e| fail(format!("{model_path}: {e}")));
+    if model_path.ends_with(".json") {
+        return text;
+    }
     let loaded = load(SourceFile::new(model_path, text), &mut |_| None)
         .unwrap_or_else(|ds| fail(ds.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")));
     serde_json::to_string(&loaded.program.ruleset).unwrap()
