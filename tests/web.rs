@@ -225,7 +225,21 @@ fn the_journey_asks_only_what_is_needed_and_returns_after_a_change() {
     assert_eq!(a.page, Page::Question(a.program.input_index("pension").unwrap()));
     a.submit("question", &pairs(&[("amount", "100"), ("period", "weekly")]));
     assert_eq!(a.page, Page::Result);
-    assert!(a.render().contains("What would change this"));
+    let html = a.render();
+    assert!(html.contains("What would change this"));
+    // Steps are drawn per card when it is opened, not with the page.
+    assert!(!html.contains("data-step=\""), "no steps in the page itself");
+    let cards: Vec<&str> = html
+        .split("data-steps=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    assert!(!cards.is_empty());
+    for id in &cards {
+        let steps = a.steps_html(id).expect("each card's steps");
+        assert!(steps.contains("data-step=\""), "{id}: {steps}");
+    }
+    assert_eq!(a.steps_html("no-such-output"), None);
     a.act("back", "");
     assert_eq!(a.page, Page::Check);
     a.act("restart", "");

@@ -997,6 +997,28 @@ impl App {
         }
     }
 
+    /// The `<li>`s of one card's steps. `shown` holds the steps earlier cards already
+    /// explained: those are named by title and value only, so a step several answers share
+    /// (the charge feeds what the council pays) is explained once and the page stays small.
+    fn steps_list(&self, o: &OutputReport, merged: bool, shown: &mut HashSet<String>) -> String {
+        let w = self.w;
+        let mut h = String::new();
+        for s in &o.steps {
+            if shown.insert(s.rule.clone()) {
+                h += &self.render_step(s, merged);
+            } else {
+                h += &format!(
+                    "<li class=\"cb-step cb-step-seen\" data-step=\"{}\"><p class=\"cb-step-title\"><strong>{}</strong>: <span data-step-value>{}</span> <span class=\"cb-seen\">({})</span></p></li>",
+                    esc(&s.rule),
+                    esc(&s.title),
+                    esc(&s.value),
+                    w.seen_above
+                );
+            }
+        }
+        h
+    }
+
     fn render_step(&self, s: &Step, merged: bool) -> String {
         let w = self.w;
         let mut h = format!(
@@ -1058,10 +1080,8 @@ impl App {
         h + "</li>"
     }
 
-    /// One result card. `shown` holds the steps earlier cards already explained: those are
-    /// listed here by name and value only, so a step shared by several answers (the charge
-    /// feeds what the council pays) is explained once and the page stays small.
-    fn render_output(&self, o: &OutputReport, merged: bool, shown: &mut HashSet<String>) -> String {
+    /// One result card; its steps are drawn when opened ([`App::steps_html`]).
+    fn render_output(&self, o: &OutputReport) -> String {
         let w = self.w;
         let weekly = matches!(o.role, Role::Budget | Role::Contribution | Role::CouncilShare)
             || matches!(
@@ -1136,25 +1156,47 @@ impl App {
         }
         if !o.steps.is_empty() {
             h += &format!(
-                "<details class=\"cb-details\"><summary class=\"cb-summary\">{}</summary><ol class=\"cb-steps\">",
+                "<details class=\"cb-details\" data-steps=\"{}\"><summary class=\"cb-summary\">{}</summary><ol class=\"cb-steps\"></ol></details>",
+                esc(&o.id),
                 w.how_worked
             );
-            for s in &o.steps {
-                if shown.insert(s.rule.clone()) {
-                    h += &self.render_step(s, merged);
-                } else {
-                    h += &format!(
-                        "<li class=\"cb-step cb-step-seen\" data-step=\"{}\"><p class=\"cb-step-title\"><strong>{}</strong>: <span data-step-value>{}</span> <span class=\"cb-seen\">({})</span></p></li>",
-                        esc(&s.rule),
-                        esc(&s.title),
-                        esc(&s.value),
-                        w.seen_above
-                    );
-                }
-            }
-            h += "</ol></details>";
         }
         h + "</section>"
+    }
+
+    /// The result cards in the order shown: eligibility first, then the budget, then who
+    /// pays, then anything else.
+    fn ordered(report: &Report) -> Vec<&OutputReport> {
+        let rank = |r: Role| match r {
+            Role::Eligibility => 0,
+            Role::Budget => 1,
+            Role::Contribution => 2,
+            Role::CouncilShare => 3,
+            Role::Other => 4,
+        };
+        let mut outs: Vec<&OutputReport> = report.outputs.iter().collect();
+        outs.sort_by_key(|o| rank(o.role));
+        outs
+    }
+
+    /// The steps of result card `output` ("How we worked this out"), drawn when it is first
+    /// opened or printed rather than with the page: they are most of a result page's markup,
+    /// and an answer change should redraw within a frame. Steps an earlier card explains are
+    /// named there with their value only, exactly as if every card were drawn at once.
+    pub fn steps_html(&self, output: &str) -> Option<String> {
+        if self.page != Page::Result {
+            return None;
+        }
+        let report = self.report();
+        let merged = !self.program.ruleset.based_on.is_empty();
+        let mut shown = HashSet::new();
+        for o in Self::ordered(&report) {
+            let h = self.steps_list(o, merged, &mut shown);
+            if o.id == output {
+                return Some(h);
+            }
+        }
+        None
     }
 
     fn render_result(&self) -> String {
@@ -1179,20 +1221,9 @@ impl App {
                 esc(warn)
             );
         }
-        // Eligibility first, then the budget, then who pays, then anything else.
-        let rank = |r: Role| match r {
-            Role::Eligibility => 0,
-            Role::Budget => 1,
-            Role::Contribution => 2,
-            Role::CouncilShare => 3,
-            Role::Other => 4,
-        };
-        let mut outs: Vec<&OutputReport> = report.outputs.iter().collect();
-        outs.sort_by_key(|o| rank(o.role));
         h += &format!("<div class=\"cb-results\"{}>", self.rl());
-        let mut shown = HashSet::new();
-        for o in outs {
-            h += &self.render_output(o, merged, &mut shown);
+        for o in Self::ordered(&report) {
+            h += &self.render_output(o);
         }
         h += "</div>";
         h += &format!(

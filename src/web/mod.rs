@@ -105,10 +105,24 @@ impl Widget {
             let _ = container.add_event_listener_with_callback(kind, f.as_ref().unchecked_ref());
             widget.listeners.push((Some(container.clone()), kind, f));
         }
+        // A result card's steps are drawn when it is opened. `toggle` does not bubble, so
+        // listen while it is captured.
+        {
+            let app = app.clone();
+            let f = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+                if let Some(d) = e.target().and_then(|t| t.dyn_into::<Element>().ok())
+                    && d.has_attribute("open")
+                {
+                    fill_steps(&app.borrow(), &d);
+                }
+            });
+            let _ = container.add_event_listener_with_callback_and_bool("toggle", f.as_ref().unchecked_ref(), true);
+            widget.listeners.push((Some(container.clone()), "toggle", f));
+        }
         // Printing with Ctrl+P shows every step too.
         if let Some(win) = web_sys::window() {
-            let c = container.clone();
-            let f = Closure::<dyn FnMut(Event)>::new(move |_e: Event| open_details(&c));
+            let (app, c) = (app.clone(), container.clone());
+            let f = Closure::<dyn FnMut(Event)>::new(move |_e: Event| open_details(&app.borrow(), &c));
             let _ = win.add_event_listener_with_callback("beforeprint", f.as_ref().unchecked_ref());
             widget.listeners.push((None, "beforeprint", f));
         }
@@ -160,7 +174,8 @@ impl Drop for Widget {
             let f = f.as_ref().unchecked_ref();
             match target {
                 Some(el) => {
-                    let _ = el.remove_event_listener_with_callback(kind, f);
+                    // The one capturing listener.
+                    let _ = el.remove_event_listener_with_callback_and_bool(kind, f, *kind == "toggle");
                 }
                 None => {
                     if let Some(w) = web_sys::window() {
@@ -218,13 +233,29 @@ fn draw(app: &App, outer: &Element) {
     }
 }
 
-fn open_details(outer: &Element) {
+/// Opens every "How we worked this out", with its steps, for printing: the browser prints
+/// straight after `beforeprint`, before any `toggle` event could draw them.
+fn open_details(app: &App, outer: &Element) {
     if let Ok(list) = outer.query_selector_all("details") {
         for i in 0..list.length() {
             if let Some(d) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                fill_steps(app, &d);
                 let _ = d.set_attribute("open", "");
             }
         }
+    }
+}
+
+/// Draws the steps into a result card's `<details data-steps>`, once.
+fn fill_steps(app: &App, details: &Element) {
+    let Some(id) = details.get_attribute("data-steps") else {
+        return;
+    };
+    if let Ok(Some(list)) = details.query_selector("ol.cb-steps")
+        && list.child_element_count() == 0
+        && let Some(h) = app.steps_html(&id)
+    {
+        list.set_inner_html(&h);
     }
 }
 
@@ -303,7 +334,7 @@ fn handle(app: &Rc<RefCell<App>>, outer: &Element, e: Event) {
         Effect::None => {}
         Effect::Render => draw(&app.borrow(), outer),
         Effect::Print => {
-            open_details(outer);
+            open_details(&app.borrow(), outer);
             if let Some(w) = web_sys::window() {
                 let _ = w.print();
             }

@@ -125,8 +125,21 @@ export async function journey(page, answers, { forOther = false, check = true, o
   throw new Error('the journey did not end');
 }
 
-/** What the result page shows: per output, its value and every step's value. */
+/** Opens every "How we worked this out" and waits until its steps are drawn. */
+export async function openAllSteps(page) {
+  await page.evaluate(() => {
+    for (const d of document.querySelector('care-budget').shadowRoot.querySelectorAll('details[data-steps]')) d.open = true;
+  });
+  await page.waitForFunction(() =>
+    [...document.querySelector('care-budget').shadowRoot.querySelectorAll('details[data-steps]')].every((d) =>
+      d.querySelector('li[data-step]'),
+    ),
+  );
+}
+
+/** What the result page shows: per output, its value and every step's value (all opened). */
 export async function shown(page) {
+  await openAllSteps(page);
   return page.evaluate(() => {
     const root = document.querySelector('care-budget').shadowRoot;
     return [...root.querySelectorAll('section[data-output]')].map((s) => ({

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { start, www } from '../lib/browser.mjs';
-import { cliEval, expected, journey, readJson, ready, shown, widgetPage } from '../lib/journey.mjs';
+import { axe, cliEval, expected, journey, readJson, ready, shown, widgetPage } from '../lib/journey.mjs';
 
 const dir = join(import.meta.dirname, '../people');
 const people = readdirSync(dir)
@@ -46,6 +46,7 @@ for (const p of people) {
         ),
       );
       assert.equal(new Set(full).size, full.length, 'no step is explained twice');
+      await axe(page, 'result with every step open');
       // Announced to screen readers.
       const live = await page.locator('care-budget [data-live]').textContent();
       assert.match(live, p.lang === 'cy' ? /amcangyfrif yn barod/ : /estimate is ready/);
