@@ -13,7 +13,7 @@
 #   installs exactly the locked versions.
 # - Our engine, natively: cargo build of bench/native (release; its own lock and target dir)
 # - Full run only: GoRules ZEN, natively (crate `zen-engine` from crates.io, behind bench/native's
-#   `zen` feature: about 450 crates, several minutes on 2 cores, so the smoke check uses ZEN's
+#   `zen` feature: about 470 crates, several minutes on 2 cores, so the smoke check uses ZEN's
 #   prebuilt Node binding of the same Rust core instead); our engine as WebAssembly for the
 #   browser (bench/wasm, wasm-bindgen CLI); Debian's chromium and brotli; the widget
 #   (scripts/build-web.sh) for its transfer size.
