@@ -187,7 +187,10 @@ def measure(batch):
         "publicodes": time_process(["node", "js/runner.mjs", "publicodes", "once", one], 5),
     }
     log("peak memory (load, then 1,000 households one at a time; a fresh process each)")
-    mem = lambda cmd: [int(run(cmd, capture=True).split()[-1]) for _ in range(3)]  # noqa: E731
+
+    def mem(cmd):
+        return [int(run(cmd, capture=True).split()[-1]) for _ in range(3)]
+
     r["memory_kib"] = {
         "ours": mem([NATIVE, "memory", "ours", ours_json, thousand]),
         "zen": mem([NATIVE, "memory", "zen", "zen/model.json", thousand]),
@@ -241,15 +244,19 @@ def rcell(peer, ours, higher_is_better=False):
     return f"{cell(peer)} **{x:,.1f}×**" if x >= 10 else f"{cell(peer)} **{x:,.2f}×**"
 
 
-def mem_stats(kib):
-    return stats(kib, "KiB")
+def once(value, unit):
+    """A single measurement in the form of `stats`."""
+    return {"min": value, "median": value, "max": value, "unit": unit, "runs": 1}
 
 
 def report(r, agreed, n, elapsed):
     o, z, of, pc, b = r["ours"], r["zen"], r["openfisca"], r["publicodes"], r["browser"]
-    mem = {k: mem_stats(v) for k, v in r["memory_kib"].items()}
+    mem = {k: stats(v, "KiB") for k, v in r["memory_kib"].items()}
     sz = r["sizes"]
-    size = lambda k: {"min": sz[k]["brotli"], "median": sz[k]["brotli"], "max": sz[k]["brotli"], "unit": "bytes", "runs": 1}  # noqa: E731
+
+    def size(k):
+        return once(sz[k]["brotli"], "bytes")
+
     L = []
     L.append(f"Agreement: {len(agreed)} implementations ({', '.join(agreed)}) gave identical budgets and "
              f"contributions, to the penny, for all {n:,} households before anything was timed.\n")
@@ -278,8 +285,8 @@ def report(r, agreed, n, elapsed):
     bo, bp = b["ours"], b["publicodes"]
     L.append("| measure | ours (WebAssembly) | Publicodes (JavaScript) |")
     L.append("|---|---|---|")
-    st = lambda x: {"min": x["value"], "median": x["value"], "max": x["value"], "unit": "us", "runs": 1}  # noqa: E731
-    L.append(f"| start: fetch + compile the engine (localhost), once | {cell(st(bo['start']))} | {rcell(st(bp['start']), st(bo['start']))} |")
+    start_o, start_p = once(bo["start"]["value"], "us"), once(bp["start"]["value"], "us")
+    L.append(f"| start: fetch + compile the engine (localhost), once | {cell(start_o)} | {rcell(start_p, start_o)} |")
     L.append(f"| cold: load rules + evaluate one household | {cell(bo['cold'])} | {rcell(bp['cold'], bo['cold'])} |")
     L.append(f"| warm: one household | {cell(bo['warm'])} | {rcell(bp['warm'], bo['warm'])} |")
     L.append(f"| warm: with full trace¹ | {cell(bo['warm_trace'])} | {rcell(bp['warm'], bo['warm_trace'])} |")
@@ -291,8 +298,7 @@ def report(r, agreed, n, elapsed):
     L.append("|---|---|---|---|")
     L.append(f"| the widget: engine and user interface | {cell(size('ours'))} | {rcell(size('publicodes'), size('ours'))} | {rcell(size('zen'), size('ours'))} |")
     if sz.get("ours_engine"):
-        e = {**sz["ours_engine"], "unit": "bytes"}
-        es = {"min": e["brotli"], "median": e["brotli"], "max": e["brotli"], "unit": "bytes", "runs": 1}
+        es = once(sz["ours_engine"]["brotli"], "bytes")
         L.append(f"| engine alone, no user interface⁵ | {cell(es)} | {rcell(size('publicodes'), es)} | {rcell(size('zen'), es)} |")
     L.append("")
     L.append(f"- ours: the `<care-budget>` widget, {' + '.join(sz['ours']['files'])} (engine and user interface; "
@@ -361,9 +367,14 @@ def versions():
     with open("/proc/cpuinfo") as f:
         m = re.search(r"model name\s*:\s*(.+)", f.read())
         cpu = m.group(1) if m else cpu
-    lock = open(os.path.join(BENCH, "native", "Cargo.lock")).read()
+    with open(os.path.join(BENCH, "native", "Cargo.lock")) as f:
+        lock = f.read()
     zen = re.search(r'name = "zen-engine"\nversion = "([^"]+)"', lock)
-    pkg = lambda name: json.load(open(os.path.join(BENCH, "js", "node_modules", name, "package.json")))["version"]  # noqa: E731
+
+    def pkg(name):
+        with open(os.path.join(BENCH, "js", "node_modules", name, "package.json")) as f:
+            return json.load(f)["version"]
+
     of = cmd([PYTHON, "-c", "import importlib.metadata as m; print(m.version('openfisca-core'), m.version('numpy'))"]).split()
     return {
         "cpu": f"{cpu}, {os.cpu_count()} cores",
