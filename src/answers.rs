@@ -15,14 +15,15 @@ pub fn type_answers(p: &Program, raw: &IndexMap<String, Literal>) -> Result<Answ
     let mut out = vec![None; p.inputs.len()];
     let mut errors = Vec::new();
     for (id, lit) in raw {
-        let path = join("answers", id);
+        // The error path is built only for an error: typing answers is on every evaluation's path.
+        let path = || join("answers", id);
         let Some(i) = p.input_index(id) else {
             let hint = if p.rule_index(id).is_some() {
                 " (it is a rule, worked out from the answers)"
             } else {
                 ""
             };
-            errors.push(Diagnostic::error(path, format!("there is no question `{id}`{hint}")));
+            errors.push(Diagnostic::error(path(), format!("there is no question `{id}`{hint}")));
             continue;
         };
         if *lit == Literal::Null {
@@ -32,9 +33,9 @@ pub fn type_answers(p: &Program, raw: &IndexMap<String, Literal>) -> Result<Answ
         match answer_value(lit, q.ty, &q.options, &q.periods, q.kind) {
             Ok(v) => match bounds(&v, q.min.as_ref(), q.max.as_ref()) {
                 Ok(()) => out[i as usize] = Some(v),
-                Err(e) => errors.push(Diagnostic::error(path, e)),
+                Err(e) => errors.push(Diagnostic::error(path(), e)),
             },
-            Err(e) => errors.push(Diagnostic::error(path, e)),
+            Err(e) => errors.push(Diagnostic::error(path(), e)),
         }
     }
     if errors.is_empty() {
