@@ -240,6 +240,12 @@ fn the_journey_asks_only_what_is_needed_and_returns_after_a_change() {
         assert!(steps.contains("data-step=\""), "{id}: {steps}");
     }
     assert_eq!(a.steps_html("no-such-output"), None);
+    // Printing draws every card from one explanation: the same steps, card by card.
+    let all = a.all_steps_html();
+    assert_eq!(all.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>(), cards);
+    for (id, h) in &all {
+        assert_eq!(a.steps_html(id).as_ref(), Some(h), "{id}");
+    }
     a.act("back", "");
     assert_eq!(a.page, Page::Check);
     a.act("restart", "");

@@ -1180,23 +1180,39 @@ impl App {
     }
 
     /// The steps of result card `output` ("How we worked this out"), drawn when it is first
-    /// opened or printed rather than with the page: they are most of a result page's markup,
-    /// and an answer change should redraw within a frame. Steps an earlier card explains are
-    /// named there with their value only, exactly as if every card were drawn at once.
+    /// opened rather than with the page: they are most of a result page's markup, and an
+    /// answer change should redraw within a frame. Steps an earlier card explains are named
+    /// there with their value only, exactly as if every card were drawn at once.
     pub fn steps_html(&self, output: &str) -> Option<String> {
+        self.cards_steps(Some(output)).pop().map(|(_, h)| h)
+    }
+
+    /// Every card's steps, from one explanation (for printing).
+    pub fn all_steps_html(&self) -> Vec<(String, String)> {
+        self.cards_steps(None)
+    }
+
+    /// `(output id, steps)` for card `only`, or for every card. Earlier cards' steps only
+    /// count as shown; their markup is not written unless asked for.
+    fn cards_steps(&self, only: Option<&str>) -> Vec<(String, String)> {
+        let mut out = Vec::new();
         if self.page != Page::Result {
-            return None;
+            return out;
         }
         let report = self.report();
         let merged = !self.program.ruleset.based_on.is_empty();
         let mut shown = HashSet::new();
         for o in Self::ordered(&report) {
-            let h = self.steps_list(o, merged, &mut shown);
-            if o.id == output {
-                return Some(h);
+            if only.is_none_or(|id| id == o.id) {
+                out.push((o.id.clone(), self.steps_list(o, merged, &mut shown)));
+                if only.is_some() {
+                    break;
+                }
+            } else {
+                shown.extend(o.steps.iter().map(|s| s.rule.clone()));
             }
         }
-        None
+        out
     }
 
     fn render_result(&self) -> String {

@@ -39,8 +39,9 @@ pub struct Options {
     pub rules: Option<String>,
 }
 
-/// An event listener: its target (`None`: the window), event name and handler.
-type Listener = (Option<Element>, &'static str, Closure<dyn FnMut(Event)>);
+/// An event listener: its target (`None`: the window), event name, whether it listens
+/// while the event is captured, and handler.
+type Listener = (Option<Element>, &'static str, bool, Closure<dyn FnMut(Event)>);
 
 /// One calculator on the page.
 ///
@@ -103,7 +104,7 @@ impl Widget {
             let (app, c) = (app.clone(), container.clone());
             let f = Closure::<dyn FnMut(Event)>::new(move |e: Event| handle(&app, &c, e));
             let _ = container.add_event_listener_with_callback(kind, f.as_ref().unchecked_ref());
-            widget.listeners.push((Some(container.clone()), kind, f));
+            widget.listeners.push((Some(container.clone()), kind, false, f));
         }
         // A result card's steps are drawn when it is opened. `toggle` does not bubble, so
         // listen while it is captured.
@@ -113,18 +114,18 @@ impl Widget {
                 if let Some(d) = e.target().and_then(|t| t.dyn_into::<Element>().ok())
                     && d.has_attribute("open")
                 {
-                    fill_steps(&app.borrow(), &d);
+                    fill_steps(&d, |id| app.borrow().steps_html(id));
                 }
             });
             let _ = container.add_event_listener_with_callback_and_bool("toggle", f.as_ref().unchecked_ref(), true);
-            widget.listeners.push((Some(container.clone()), "toggle", f));
+            widget.listeners.push((Some(container.clone()), "toggle", true, f));
         }
         // Printing with Ctrl+P shows every step too.
         if let Some(win) = web_sys::window() {
             let (app, c) = (app.clone(), container.clone());
             let f = Closure::<dyn FnMut(Event)>::new(move |_e: Event| open_details(&app.borrow(), &c));
             let _ = win.add_event_listener_with_callback("beforeprint", f.as_ref().unchecked_ref());
-            widget.listeners.push((None, "beforeprint", f));
+            widget.listeners.push((None, "beforeprint", false, f));
         }
         draw(&app.borrow(), &container);
         widget
@@ -170,16 +171,15 @@ impl Widget {
 
 impl Drop for Widget {
     fn drop(&mut self) {
-        for (target, kind, f) in &self.listeners {
+        for (target, kind, capture, f) in &self.listeners {
             let f = f.as_ref().unchecked_ref();
             match target {
                 Some(el) => {
-                    // The one capturing listener.
-                    let _ = el.remove_event_listener_with_callback_and_bool(kind, f, *kind == "toggle");
+                    let _ = el.remove_event_listener_with_callback_and_bool(kind, f, *capture);
                 }
                 None => {
                     if let Some(w) = web_sys::window() {
-                        let _ = w.remove_event_listener_with_callback(kind, f);
+                        let _ = w.remove_event_listener_with_callback_and_bool(kind, f, *capture);
                     }
                 }
             }
@@ -234,26 +234,33 @@ fn draw(app: &App, outer: &Element) {
 }
 
 /// Opens every "How we worked this out", with its steps, for printing: the browser prints
-/// straight after `beforeprint`, before any `toggle` event could draw them.
+/// straight after `beforeprint`, before any `toggle` event could draw them. One explanation
+/// serves every card.
 fn open_details(app: &App, outer: &Element) {
-    if let Ok(list) = outer.query_selector_all("details") {
-        for i in 0..list.length() {
-            if let Some(d) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                fill_steps(app, &d);
-                let _ = d.set_attribute("open", "");
-            }
+    let Ok(list) = outer.query_selector_all("details") else {
+        return;
+    };
+    let mut all = None;
+    for i in 0..list.length() {
+        if let Some(d) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            fill_steps(&d, |id| {
+                let all = all.get_or_insert_with(|| app.all_steps_html());
+                all.iter().find(|(o, _)| o == id).map(|(_, h)| h.clone())
+            });
+            let _ = d.set_attribute("open", "");
         }
     }
 }
 
-/// Draws the steps into a result card's `<details data-steps>`, once.
-fn fill_steps(app: &App, details: &Element) {
+/// Draws the steps into a result card's `<details data-steps>`, once: `steps` gives them
+/// for the card's output id.
+fn fill_steps(details: &Element, steps: impl FnOnce(&str) -> Option<String>) {
     let Some(id) = details.get_attribute("data-steps") else {
         return;
     };
     if let Ok(Some(list)) = details.query_selector("ol.cb-steps")
         && list.child_element_count() == 0
-        && let Some(h) = app.steps_html(&id)
+        && let Some(h) = steps(&id)
     {
         list.set_inner_html(&h);
     }
