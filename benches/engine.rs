@@ -54,9 +54,9 @@ fn main() {
             Ok(l) => l,
             Err(_) => continue,
         };
-        let json = serde_json::to_string(&loaded.program.ruleset).unwrap();
+        let json = serde_json::to_string(&loaded.ruleset).unwrap();
         // The first worked example's answers and date, or none.
-        let (raw, as_of) = match loaded.program.ruleset.examples.first() {
+        let (raw, as_of) = match loaded.ruleset.examples.first() {
             Some(ex) => (ex.answers.clone(), ex.as_of),
             None => (
                 IndexMap::<String, Literal>::new(),
@@ -93,7 +93,7 @@ fn main() {
         });
         println!(
             "| {} | {} | {} | {} | {} | {} | {} / {} / {} |",
-            p.ruleset.id,
+            p.info.id,
             json.len(),
             us(load[1]),
             us(eval[1]),

@@ -2,7 +2,7 @@
 
 /** Attributes of `<care-budget>`. */
 export interface CareBudgetAttributes {
-  /** URL of the published ruleset JSON (`carebudget build` output), e.g. `/rules/england.json`. */
+  /** URL of the compiled program (`carebudget build … --program FILE.cbp`), e.g. `/rules/england.cbp`. */
   rules: string;
   /** `en` (default) or `cy` (Welsh). */
   lang?: 'en' | 'cy';

@@ -2,8 +2,9 @@
 # Builds the <care-budget> widget and everything the demo pages need:
 #   1. the WebAssembly engine: wasm-pack --target web --mode no-install (never downloads),
 #      optimised by wasm-opt (Debian's binaryen, flags in Cargo.toml) → www/pkg/
-#   2. the published rulesets: `carebudget build` of www/rules/*.yaml → www/rules/*.json,
-#      and the pinned hashes (`rules-sha256`) in the demo pages updated to match
+#   2. the published rulesets: `carebudget build` of www/rules/*.yaml → www/rules/*.json
+#      (the ruleset, for people and tools) and www/rules/*.cbp (the compiled program the
+#      widget reads), and the pinned hashes (`rules-sha256`) in the demo pages updated to match
 #   3. the npm package from pkg-config/ → target/npm/
 #   4. the size budget (pkg-config/size-budget.json): fails if the widget is over it.
 # Installs what is missing first (scripts/setup-web.sh). Options:
@@ -35,10 +36,11 @@ cargo build --locked --quiet --bin carebudget
 shopt -s nullglob
 for f in www/rules/*.yaml; do
   id=$(basename "$f" .yaml)
-  if ! target/debug/carebudget build "$f" -o "www/rules/$id.json" >/dev/null 2>"target/build-$id.err"; then
-    log "warning: $f does not build; www/rules/$id.json not published:"
+  if ! target/debug/carebudget build "$f" -o "www/rules/$id.json" --program "www/rules/$id.cbp" \
+      >/dev/null 2>"target/build-$id.err"; then
+    log "warning: $f does not build; www/rules/$id.json and .cbp not published:"
     sed 's/^/    /' "target/build-$id.err" | head -5 >&2
-    rm -f "www/rules/$id.json"
+    rm -f "www/rules/$id.json" "www/rules/$id.cbp"
   fi
 done
 node scripts/web.mjs pin

@@ -73,7 +73,7 @@ if (cmd === 'size') {
     }
   }
 } else if (cmd === 'pin') {
-  // <care-budget rules="/rules/X.json" rules-sha256="…">: the pin follows the published file,
+  // <care-budget rules="/rules/X.cbp" rules-sha256="…">: the pin follows the published file,
   // except on elements marked data-pin="keep" (the demo of a refused ruleset).
   const www = join(root, 'www');
   for (const f of readdirSync(www).filter((n) => n.endsWith('.html'))) {
@@ -81,7 +81,7 @@ if (cmd === 'size') {
     const html = readFileSync(path, 'utf8');
     const out = html.replace(/<care-budget\b[^>]*>/g, (tag) => {
       if (/data-pin="keep"/.test(tag)) return tag;
-      const rules = /\brules="\/?rules\/([\w.-]+\.json)"/.exec(tag);
+      const rules = /\brules="\/?rules\/([\w.-]+\.cbp)"/.exec(tag);
       if (!rules || !/rules-sha256="/.test(tag)) return tag;
       const json = join(www, 'rules', rules[1]);
       if (!existsSync(json)) return tag;

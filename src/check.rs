@@ -18,9 +18,9 @@ use crate::program::*;
 
 /// Checks a ruleset. On success, the program and any warnings; on failure, all diagnostics
 /// (errors first). Diagnostics carry paths; the caller adds files and line:column.
-pub fn check(ruleset: Ruleset) -> Result<(Program, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn check(ruleset: &Ruleset) -> Result<(Program, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut c = Checker {
-        rs: &ruleset,
+        rs: ruleset,
         diags: Vec::new(),
         names: HashMap::new(),
         nodes: 0,
@@ -47,17 +47,22 @@ pub fn check(ruleset: Ruleset) -> Result<(Program, Vec<Diagnostic>), Vec<Diagnos
     let order = order.expect("no cycles once there are no errors");
     let outputs = outputs_raw
         .into_iter()
-        .map(|(id, rule, role)| OutputInfo { id, rule, role })
+        .map(|(id, rule, role)| OutputInfo {
+            label: ruleset.outputs.get(&id).and_then(|o| o.label.clone()),
+            id,
+            rule,
+            role,
+        })
         .collect();
     let program = Program {
-        ruleset,
+        info: info(ruleset),
         inputs,
         params,
         rules,
         outputs,
         order,
     };
-    lint(&program, &mut diags);
+    lint(ruleset, &program, &mut diags);
     Ok((program, diags))
 }
 
@@ -1289,9 +1294,87 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// The ruleset's words, indexed like the program's items.
+fn info(rs: &Ruleset) -> Info {
+    Info {
+        id: rs.id.clone(),
+        title: rs.title.clone(),
+        publisher: rs.publisher.clone(),
+        version: rs.version.clone(),
+        in_force: rs.in_force.as_ref().map(|f| (f.from, f.to)),
+        languages: rs.languages.clone(),
+        illustrative: rs.illustrative,
+        notice: rs.notice.clone(),
+        based_on: rs.based_on.clone(),
+        sources: rs
+            .sources
+            .iter()
+            .map(|(id, s)| {
+                let s = SourceText {
+                    title: s.title.clone(),
+                    url: s.url.clone(),
+                    paragraph: s.paragraph.clone(),
+                };
+                (id.clone(), s)
+            })
+            .collect(),
+        sections: rs
+            .sections
+            .iter()
+            .map(|(id, s)| {
+                let s = SectionText {
+                    title: s.title.clone(),
+                    intro: s.intro.clone(),
+                };
+                (id.clone(), s)
+            })
+            .collect(),
+        inputs: rs
+            .inputs
+            .values()
+            .map(|q| InputText {
+                section: q.section.clone(),
+                question: q.question.clone(),
+                question_for_other: q.question_for_other.clone(),
+                hint: q.hint.clone(),
+                label: q.label.clone(),
+                options: q
+                    .options
+                    .iter()
+                    .map(|(id, c)| {
+                        let c = ChoiceText {
+                            label: c.label.clone(),
+                            hint: c.hint.clone(),
+                        };
+                        (id.clone(), c)
+                    })
+                    .collect(),
+            })
+            .collect(),
+        params: rs
+            .parameters
+            .values()
+            .map(|x| ParamText {
+                label: x.label.clone(),
+                description: x.description.clone(),
+            })
+            .collect(),
+        rules: rs
+            .rules
+            .values()
+            .map(|r| RuleText {
+                label: r.label.clone(),
+                explain: r.explain.clone(),
+                explain_if_not: r.explain_if_not.clone(),
+                source: r.source.clone(),
+                origin: r.origin.clone(),
+            })
+            .collect(),
+    }
+}
+
 /// Warnings: things that are legal but probably mistakes.
-fn lint(p: &Program, diags: &mut Vec<Diagnostic>) {
-    let rs = &p.ruleset;
+fn lint(rs: &Ruleset, p: &Program, diags: &mut Vec<Diagnostic>) {
     let mut used_params = vec![false; p.params.len()];
     let mut used_inputs = vec![false; p.inputs.len()];
     let mut used_rules = vec![false; p.rules.len()];

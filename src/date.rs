@@ -66,14 +66,23 @@ impl fmt::Display for Date {
     }
 }
 
+/// `YYYY-MM-DD` in rulesets; (year, month, day) in the compiled program (a binary format).
 impl Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        if s.is_human_readable() {
+            s.collect_str(self)
+        } else {
+            (self.year, self.month, self.day).serialize(s)
+        }
     }
 }
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if !d.is_human_readable() {
+            let (y, m, day) = <(u16, u8, u8)>::deserialize(d)?;
+            return Date::new(y, m, day).map_err(crate::compiled::refuse);
+        }
         let text = d.deserialize_any(crate::money::ScalarText("a date such as 2025-04-07"))?;
         Date::parse(&text).map_err(serde::de::Error::custom)
     }

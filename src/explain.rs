@@ -114,7 +114,7 @@ pub struct SourceInfo {
 /// on another person's behalf.
 pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Report {
     let w = Words::for_lang(lang);
-    let rs = &p.ruleset;
+    let rs = &p.info;
     let mut memo = Memo::new(p);
     let outputs = p
         .outputs
@@ -122,14 +122,13 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
         .enumerate()
         .map(|(o, out)| {
             let outcome = &ev.rules[out.rule as usize];
-            let rule_def = &rs.rules[out.rule as usize];
-            let label = rs.outputs[&out.id]
+            let label = out
                 .label
                 .as_ref()
-                .unwrap_or(&rule_def.label)
+                .unwrap_or(&rs.rules[out.rule as usize].label)
                 .get(lang)
                 .to_owned();
-            let (status, value, text, error) = describe(outcome, rule_def.ty, w);
+            let (status, value, text, error) = describe(outcome, p.rules[out.rule as usize].ty, w);
             let needs = ev
                 .needs(p, o)
                 .into_iter()
@@ -157,12 +156,12 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
         })
         .collect();
     let mut warnings = Vec::new();
-    if let Some(f) = &rs.in_force
-        && (ev.as_of < f.from || f.to.is_some_and(|to| ev.as_of > to))
+    if let Some((from, to)) = rs.in_force
+        && (ev.as_of < from || to.is_some_and(|to| ev.as_of > to))
     {
-        let period = match f.to {
-            Some(to) => format!("{} – {}", long_date(f.from, lang), long_date(to, lang)),
-            None => format!("{} –", long_date(f.from, lang)),
+        let period = match to {
+            Some(to) => format!("{} – {}", long_date(from, lang), long_date(to, lang)),
+            None => format!("{} –", long_date(from, lang)),
         };
         warnings.push(
             w.out_of_force
@@ -242,7 +241,7 @@ impl Memo {
 
 /// The question's wording for this reader.
 pub fn question_text(p: &Program, i: u32, lang: &str, for_other: bool) -> String {
-    let q = &p.ruleset.inputs[i as usize];
+    let q = &p.info.inputs[i as usize];
     match (&q.question_for_other, for_other) {
         (Some(t), true) => t.get(lang).to_owned(),
         _ => q.question.get(lang).to_owned(),
@@ -250,11 +249,10 @@ pub fn question_text(p: &Program, i: u32, lang: &str, for_other: bool) -> String
 }
 
 fn step(p: &Program, ev: &Evaluation, r: u32, live: &[Ref], lang: &str, w: &Words) -> Step {
-    let rs = &p.ruleset;
-    let def = &rs.rules[r as usize];
+    let def = &p.info.rules[r as usize];
     let info = &p.rules[r as usize];
     let outcome = &ev.rules[r as usize];
-    let (status, _, value, error) = describe(outcome, def.ty, w);
+    let (status, _, value, error) = describe(outcome, info.ty, w);
     let value = error.clone().unwrap_or(value);
     let is_false = *outcome == Outcome::Known(Value::Bool(false));
     let template = match (is_false, &def.explain_if_not, &def.explain) {
@@ -298,7 +296,7 @@ fn step(p: &Program, ev: &Evaluation, r: u32, live: &[Ref], lang: &str, w: &Word
 }
 
 fn used(p: &Program, ev: &Evaluation, r: Ref, lang: &str, w: &Words) -> Used {
-    let rs = &p.ruleset;
+    let rs = &p.info;
     let value = value_of(p, ev, r, lang, w);
     match r {
         Ref::Input(i) => {
@@ -319,7 +317,7 @@ fn used(p: &Program, ev: &Evaluation, r: Ref, lang: &str, w: &Words) -> Used {
             }
         }
         Ref::Param(i) => {
-            let def = &rs.parameters[i as usize];
+            let def = &rs.params[i as usize];
             let picked = ev.params[i as usize]
                 .as_ref()
                 .ok()
@@ -347,7 +345,7 @@ fn used(p: &Program, ev: &Evaluation, r: Ref, lang: &str, w: &Words) -> Used {
 }
 
 fn source(p: &Program, id: &str) -> Option<SourceInfo> {
-    let s = p.ruleset.sources.get(id)?;
+    let s = p.info.sources.get(id)?;
     Some(SourceInfo {
         title: s.title.clone(),
         url: s.url.clone(),
@@ -389,7 +387,7 @@ fn describe_input(p: &Program, o: &Outcome, i: u32, lang: &str, w: &Words) -> St
 }
 
 fn option_label(p: &Program, i: u32, c: &str, lang: &str) -> String {
-    p.ruleset.inputs[i as usize]
+    p.info.inputs[i as usize]
         .options
         .get(c)
         .map(|o| o.label.get(lang).to_owned())
@@ -511,11 +509,11 @@ fn why_text(p: &Program, ev: &Evaluation, why: &Why, lang: &str, w: &Words) -> V
     let label = |r: Ref| -> String {
         match r {
             Ref::Input(i) => {
-                let q = &p.ruleset.inputs[i as usize];
+                let q = &p.info.inputs[i as usize];
                 q.label.as_ref().unwrap_or(&q.question).get(lang).to_owned()
             }
-            Ref::Param(i) => p.ruleset.parameters[i as usize].label.get(lang).to_owned(),
-            Ref::Rule(i) => p.ruleset.rules[i as usize].label.get(lang).to_owned(),
+            Ref::Param(i) => p.info.params[i as usize].label.get(lang).to_owned(),
+            Ref::Rule(i) => p.info.rules[i as usize].label.get(lang).to_owned(),
         }
     };
     let show = |o: &crate::eval::Operand| -> String {

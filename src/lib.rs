@@ -8,6 +8,7 @@
 
 pub mod answers;
 pub mod check;
+pub mod compiled;
 pub mod date;
 pub mod diagnostic;
 pub mod eval;
@@ -34,13 +35,15 @@ pub use crate::program::Program;
 /// A ruleset that loaded and checked cleanly, with any lint warnings.
 pub struct Loaded {
     pub program: Program,
+    /// The merged ruleset it was compiled from (formulas and all: the rules page shows them).
+    pub ruleset: model::Ruleset,
     pub warnings: Vec<Diagnostic>,
 }
 
 impl std::fmt::Debug for Loaded {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Loaded")
-            .field("ruleset", &self.program.ruleset.id)
+            .field("ruleset", &self.ruleset.id)
             .field("warnings", &self.warnings)
             .finish()
     }
@@ -76,9 +79,10 @@ pub fn load(main: SourceFile, resolve: &mut dyn FnMut(&str) -> Option<SourceFile
         }
         ds
     };
-    match check::check(merged.ruleset) {
+    match check::check(&merged.ruleset) {
         Ok((program, warnings)) => Ok(Loaded {
             program,
+            ruleset: merged.ruleset,
             warnings: locate(warnings),
         }),
         Err(errors) => Err(locate(errors)),

@@ -4,6 +4,8 @@
 
 /// Largest ruleset file accepted, in bytes (the largest real ruleset is about 60 KB).
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+/// Largest compiled program file accepted, in bytes (England's is about 20 KB).
+pub const MAX_PROGRAM_BYTES: usize = 2 * 1024 * 1024;
 /// Largest answers file accepted, in bytes.
 pub const MAX_ANSWERS_BYTES: usize = 256 * 1024;
 /// Deepest nesting of one expression. Real rulesets nest under 10.

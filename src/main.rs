@@ -63,11 +63,15 @@ enum Command {
     },
     /// Prints the JSON Schema of the ruleset format.
     Schema,
-    /// Publishes a ruleset as one JSON file with `extends` merged in; prints its sha256.
+    /// Publishes a ruleset as one JSON file with `extends` merged in, and optionally as the
+    /// compiled program the widget reads; prints each file's sha256.
     Build {
         file: PathBuf,
         #[arg(short, long)]
         output: PathBuf,
+        /// Also write the checked, compiled program here (what `<care-budget rules=…>` loads).
+        #[arg(long)]
+        program: Option<PathBuf>,
     },
     /// Writes the rules page: the ruleset (with `extends` merged) as static, accessible HTML.
     Page {
@@ -84,6 +88,16 @@ enum Command {
         #[arg(long)]
         alternate: Option<String>,
     },
+}
+
+/// Writes a published file and prints its sha256 (what a page pins with `rules-sha256`).
+fn write_hashed(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    use sha2::Digest;
+    let hash = sha2::Sha256::digest(bytes);
+    let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+    println!("{}  {} ({} bytes)", hex, path.display(), bytes.len());
+    Ok(())
 }
 
 fn main() -> ExitCode {
@@ -120,7 +134,7 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
                 p.params.len(),
                 p.rules.len(),
                 p.outputs.len(),
-                p.ruleset.examples.len(),
+                loaded.ruleset.examples.len(),
                 if loaded.warnings.is_empty() {
                     String::new()
                 } else {
@@ -190,17 +204,20 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
             println!("{}", serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Build { file, output } => {
+        Command::Build { file, output, program } => {
             let loaded = load_path(&file).map_err(|d| fail_diags(&d))?;
-            let json = serde_json::to_string(&loaded.program.ruleset).map_err(|e| e.to_string())?;
+            let json = serde_json::to_string(&loaded.ruleset).map_err(|e| e.to_string())?;
             // The published file must load back to the same program.
             carebudget::load_published("published", &json)
                 .map_err(|d| format!("internal: the published JSON does not load: {}", fail_diags(&d)))?;
-            std::fs::write(&output, &json).map_err(|e| format!("cannot write {}: {e}", output.display()))?;
-            use sha2::Digest;
-            let hash = sha2::Sha256::digest(json.as_bytes());
-            let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
-            println!("{}  {} ({} bytes)", hex, output.display(), json.len());
+            write_hashed(&output, json.as_bytes())?;
+            if let Some(path) = program {
+                let bytes = carebudget::compiled::encode(&loaded.program);
+                // And the compiled one must decode (and verify) as it will in a browser.
+                carebudget::compiled::decode(&bytes)
+                    .map_err(|e| format!("internal: the compiled program does not read back: {e}"))?;
+                write_hashed(&path, &bytes)?;
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Page {
@@ -219,7 +236,7 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
                 stylesheet: css,
                 alternate,
             };
-            let html = carebudget::page::render(&loaded.program, &opts);
+            let html = carebudget::page::render(&loaded, &opts);
             std::fs::write(&output, &html).map_err(|e| format!("cannot write {}: {e}", output.display()))?;
             println!("{} ({} bytes)", output.display(), html.len());
             Ok(ExitCode::SUCCESS)
@@ -261,7 +278,7 @@ fn test_file(path: &Path) -> (usize, usize) {
         }
     };
     let p = &loaded.program;
-    let cases = cases.unwrap_or_else(|| p.ruleset.examples.clone());
+    let cases = cases.unwrap_or_else(|| loaded.ruleset.examples.clone());
     let (mut ok, mut bad) = (0, 0);
     for ex in &cases {
         let r = run_example(p, ex);

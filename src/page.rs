@@ -14,11 +14,12 @@
 
 use indexmap::IndexMap;
 
+use crate::Loaded;
 use crate::check::{answer_value, literal_value};
 use crate::explain::{Words, format_value, long_date};
 use crate::expr::{Args, Bands, Expr, Lookup, Scale};
 use crate::literal::Literal;
-use crate::model::{InputType, Period, Role, ValueType};
+use crate::model::{InputType, Period, Role, Ruleset, ValueType};
 use crate::money::{Better, Direction, Rounding};
 use crate::program::{Program, Ty, Value};
 use crate::text::Text;
@@ -89,11 +90,12 @@ fn is_web_url(url: &str) -> bool {
 }
 
 /// Renders the rules page for a loaded (checked, merged) ruleset.
-pub fn render(p: &Program, opts: &Options) -> String {
+pub fn render(loaded: &Loaded, opts: &Options) -> String {
     let lang = if opts.lang == "cy" { "cy" } else { "en" };
     let mut r = Renderer {
         out: String::with_capacity(64 * 1024),
-        p,
+        p: &loaded.program,
+        rs: &loaded.ruleset,
         lang,
         w: PageWords::for_lang(lang),
         ew: Words::for_lang(lang),
@@ -115,6 +117,7 @@ enum Deferred<'a> {
 struct Renderer<'a> {
     out: String,
     p: &'a Program,
+    rs: &'a Ruleset,
     lang: &'static str,
     w: &'static PageWords,
     ew: &'static Words,
@@ -216,7 +219,7 @@ impl<'a> Renderer<'a> {
     // ---- Looking things up ---------------------------------------------------------------
 
     fn collect_lookups(&mut self) {
-        let rs = &self.p.ruleset;
+        let rs = self.rs;
         for (id, rule) in &rs.rules {
             let mut found = Vec::new();
             walk(&rule.formula, &mut |e| {
@@ -231,17 +234,17 @@ impl<'a> Renderer<'a> {
     }
 
     fn input_label(&self, id: &str) -> Option<&'a Text> {
-        let q = self.p.ruleset.inputs.get(id)?;
+        let q = self.rs.inputs.get(id)?;
         Some(q.label.as_ref().unwrap_or(&q.question))
     }
 
     fn option_label(&self, input: &str, option: &str) -> Option<&'a Text> {
-        Some(&self.p.ruleset.inputs.get(input)?.options.get(option)?.label)
+        Some(&self.rs.inputs.get(input)?.options.get(option)?.label)
     }
 
     /// A link to a named question, figure or rule, shown by its label.
     fn name_link(&mut self, name: &str) {
-        let rs = &self.p.ruleset;
+        let rs = self.rs;
         let (prefix, label) = if let Some(t) = self.input_label(name) {
             ("q", t)
         } else if let Some(par) = rs.parameters.get(name) {
@@ -260,7 +263,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn source_link(&mut self, id: &str) {
-        match self.p.ruleset.sources.get(id) {
+        match self.rs.sources.get(id) {
             Some(s) => {
                 self.raw("<a");
                 self.attr("href", &format!("#{}", anchor("s", id)));
@@ -277,7 +280,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn origin_badge(&mut self, origin: Option<&str>) {
-        let rs = &self.p.ruleset;
+        let rs = self.rs;
         let Some(origin) = origin else { return };
         if rs.based_on.is_empty() && origin == rs.id {
             // Nothing is layered: everything is this publisher's own.
@@ -329,7 +332,7 @@ impl<'a> Renderer<'a> {
     // ---- The page ----------------------------------------------------------------------
 
     fn page(&mut self, opts: &Options) {
-        let rs = &self.p.ruleset;
+        let rs = self.rs;
         let w = self.w;
         self.raw("<!doctype html>\n<html");
         self.attr("lang", self.lang);
@@ -391,7 +394,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn notices(&mut self) {
-        let rs = &self.p.ruleset;
+        let rs = self.rs;
         if rs.illustrative {
             self.raw("<div class=\"notice notice-illustrative\"><p><strong>");
             self.esc(self.w.illustrative);
@@ -406,7 +409,7 @@ impl<'a> Renderer<'a> {
 
     fn contents(&mut self) {
         let w = self.w;
-        let rs = &self.p.ruleset;
+        let rs = self.rs;
         self.raw("<nav class=\"contents\" aria-labelledby=\"contents-h\">\n<h2 id=\"contents-h\">");
         self.esc(w.contents);
         self.raw("</h2>\n<ol>\n");
@@ -449,7 +452,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn about(&mut self) {
-        let rs = &self.p.ruleset;
+        let rs = self.rs;
         let w = self.w;
         self.section_start("about", w.about);
         self.raw("<dl class=\"facts\">\n");
@@ -520,7 +523,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn outputs(&mut self) {
-        let rs = &self.p.ruleset;
+        let rs = self.rs;
         let w = self.w;
         self.section_start("results", w.results);
         if rs.outputs.is_empty() {
@@ -550,7 +553,7 @@ impl<'a> Renderer<'a> {
     // ---- Questions -----------------------------------------------------------------------
 
     fn questions(&mut self) {
-        let rs = &self.p.ruleset;
+        let rs = self.rs;
         if rs.inputs.is_empty() {
             return;
         }
@@ -592,7 +595,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn question(&mut self, id: &str) {
-        let rs = &self.p.ruleset;
+        let rs = self.rs;
         let w = self.w;
         let Some(q) = rs.inputs.get(id) else { return };
         let Some(i) = self.p.input_index(id) else { return };
@@ -663,7 +666,7 @@ impl<'a> Renderer<'a> {
 
     /// The answer options, with a column for each lookup table that gives them values.
     fn options_table(&mut self, id: &str) {
-        let rs = &self.p.ruleset;
+        let rs = self.rs;
         let w = self.w;
         let Some(q) = rs.inputs.get(id) else { return };
         let lookups = self.lookups.get(id).cloned().unwrap_or_default();
@@ -725,7 +728,7 @@ impl<'a> Renderer<'a> {
     // ---- Figures -------------------------------------------------------------------------
 
     fn figures(&mut self) {
-        let rs = &self.p.ruleset;
+        let rs = self.rs;
         if rs.parameters.is_empty() {
             return;
         }
@@ -800,7 +803,7 @@ impl<'a> Renderer<'a> {
     // ---- Rules ---------------------------------------------------------------------------
 
     fn rules(&mut self) {
-        let rs = &self.p.ruleset;
+        let rs = self.rs;
         if rs.rules.is_empty() {
             return;
         }
@@ -853,7 +856,7 @@ impl<'a> Renderer<'a> {
 
     fn lookup_table(&mut self, l: &'a Lookup, rule: Option<&str>) {
         let w = self.w;
-        let rs = &self.p.ruleset;
+        let rs = self.rs;
         self.table_start(2, |r| {
             r.esc(w.table_for);
             r.raw(" “");
@@ -1045,8 +1048,7 @@ impl<'a> Renderer<'a> {
             }
             Expr::Lookup(l) => {
                 let several = self
-                    .p
-                    .ruleset
+                    .rs
                     .inputs
                     .get(&l.answer)
                     .is_some_and(|q| q.ty == InputType::Choices);
@@ -1235,7 +1237,7 @@ impl<'a> Renderer<'a> {
     // ---- Worked examples -----------------------------------------------------------------
 
     fn examples(&mut self) {
-        let rs = &self.p.ruleset;
+        let rs = self.rs;
         if rs.examples.is_empty() {
             return;
         }
@@ -1335,7 +1337,7 @@ impl<'a> Renderer<'a> {
 
     /// An output or rule named in `expect`, by its label.
     fn expected_name(&mut self, name: &str) {
-        let rs = &self.p.ruleset;
+        let rs = self.rs;
         if let Some(out) = rs.outputs.get(name) {
             self.raw("<a");
             self.attr("href", &format!("#{}", anchor("r", &out.rule)));
@@ -1356,7 +1358,7 @@ impl<'a> Renderer<'a> {
             self.esc(self.w.not_known);
             return;
         }
-        let rs = &self.p.ruleset;
+        let rs = self.rs;
         let rule = rs.outputs.get(name).map(|o| o.rule.as_str()).unwrap_or(name);
         let Some(ty) = rs.rules.get(rule).map(|r| r.ty) else {
             self.literal_text(lit);
@@ -1407,7 +1409,7 @@ impl<'a> Renderer<'a> {
     // ---- Sources -------------------------------------------------------------------------
 
     fn sources(&mut self) {
-        let rs = &self.p.ruleset;
+        let rs = self.rs;
         if rs.sources.is_empty() {
             return;
         }

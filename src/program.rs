@@ -1,17 +1,23 @@
 //! The checked, compiled form of a ruleset: names resolved to indices, types known,
-//! evaluation order fixed. Built by `check`, run by `eval`.
+//! evaluation order fixed, and the ruleset's words for explanations. Built by `check`, run
+//! by `eval`; the widget reads it already compiled (`compiled`), so these types are serde
+//! types too. Nothing here refers to the ruleset model's expressions.
 
+use indexmap::IndexMap;
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
+use crate::compiled::{decimal, opt_rounding, rounding};
 use crate::date::Date;
-use crate::model::{InputType, Period, Role, Ruleset, ValueType};
+use crate::model::{InputType, Period, Role, ValueType};
 use crate::money::{Money, Rounding};
+use crate::text::Text;
 
 /// A value during evaluation.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Value {
     Money(Money),
-    Number(Decimal),
+    Number(#[serde(with = "decimal")] Decimal),
     Bool(bool),
     Date(Date),
     /// The chosen option of a choice question.
@@ -24,7 +30,7 @@ pub enum Value {
 }
 
 /// The static type of an expression.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Ty {
     Money,
     Number,
@@ -63,14 +69,14 @@ impl Ty {
 }
 
 /// A reference to a named item.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Ref {
     Input(u32),
     Param(u32),
     Rule(u32),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CmpOp {
     Gt,
     Ge,
@@ -94,16 +100,18 @@ impl CmpOp {
     }
 }
 
-/// A compiled expression node.
-#[derive(Clone, Debug)]
+/// A compiled expression node. Read from a compiled program through
+/// `compiled::NodeDepth`, which bounds how deeply nodes nest.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(remote = "Node")]
 pub enum Node {
     Const(Value),
     Ref(Ref),
     Sum(Vec<Node>),
     Difference(Vec<Node>),
     /// Factors; at most one is money. Rounding required when the result is money.
-    Product(Vec<Node>, Option<Rounding>, bool),
-    Divide(Box<Node>, Box<Node>, Rounding, Ty),
+    Product(Vec<Node>, #[serde(with = "opt_rounding")] Option<Rounding>, bool),
+    Divide(Box<Node>, Box<Node>, #[serde(with = "rounding")] Rounding, Ty),
     Min(Vec<Node>),
     Max(Vec<Node>),
     Clamp(Box<[Node; 3]>),
@@ -127,12 +135,13 @@ pub enum Node {
     Scale {
         value: Box<Node>,
         points: Vec<(Node, Node)>,
+        #[serde(with = "rounding")]
         round: Rounding,
         money: bool,
     },
     Tariff(Box<[Node; 4]>),
-    Weekly(Box<Node>, Rounding),
-    Round(Box<Node>, Rounding, bool),
+    Weekly(Box<Node>, #[serde(with = "rounding")] Rounding),
+    Round(Box<Node>, #[serde(with = "rounding")] Rounding, bool),
     Range(Box<[Node; 2]>),
     Lower(Box<Node>),
     Upper(Box<Node>),
@@ -185,18 +194,19 @@ impl Node {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct BandNode {
     pub from: Node,
     pub out: BandOut,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum BandOut {
     Range(Node, Node),
     Value(Node),
 }
 
+#[derive(Serialize, Deserialize)]
 pub struct InputInfo {
     pub id: String,
     pub kind: InputType,
@@ -211,6 +221,7 @@ pub struct InputInfo {
     pub uses: Vec<Ref>,
 }
 
+#[derive(Serialize, Deserialize)]
 pub struct DatedParam {
     pub from: Date,
     pub value: Value,
@@ -219,6 +230,7 @@ pub struct DatedParam {
     pub verify: bool,
 }
 
+#[derive(Serialize, Deserialize)]
 pub struct ParamInfo {
     pub id: String,
     pub ty: ValueType,
@@ -226,6 +238,7 @@ pub struct ParamInfo {
     pub timeline: Vec<DatedParam>,
 }
 
+#[derive(Serialize, Deserialize)]
 pub struct RuleInfo {
     pub id: String,
     pub ty: ValueType,
@@ -234,23 +247,27 @@ pub struct RuleInfo {
     pub uses: Vec<Ref>,
 }
 
+#[derive(Serialize, Deserialize)]
 pub struct OutputInfo {
     pub id: String,
     pub rule: u32,
     pub role: Role,
+    /// The answer's own label; else the rule's.
+    pub label: Option<Text>,
 }
 
 /// One item in evaluation order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Item {
     Input(u32),
     Rule(u32),
 }
 
 /// A checked ruleset, ready to evaluate any number of times.
+#[derive(Serialize, Deserialize)]
 pub struct Program {
-    /// The merged ruleset it was compiled from (labels, sources, text for explanations).
-    pub ruleset: Ruleset,
+    /// What explanations and the widget say: the ruleset's words, sources and sections.
+    pub info: Info,
     pub inputs: Vec<InputInfo>,
     pub params: Vec<ParamInfo>,
     pub rules: Vec<RuleInfo>,
@@ -261,11 +278,11 @@ pub struct Program {
 
 impl Program {
     pub fn input_index(&self, id: &str) -> Option<u32> {
-        self.ruleset.inputs.get_index_of(id).map(|i| i as u32)
+        self.inputs.iter().position(|x| x.id == id).map(|i| i as u32)
     }
 
     pub fn rule_index(&self, id: &str) -> Option<u32> {
-        self.ruleset.rules.get_index_of(id).map(|i| i as u32)
+        self.rules.iter().position(|x| x.id == id).map(|i| i as u32)
     }
 
     pub fn name_of(&self, r: Ref) -> &str {
@@ -275,4 +292,70 @@ impl Program {
             Ref::Rule(i) => &self.rules[i as usize].id,
         }
     }
+}
+
+/// The ruleset's words: everything an explanation or the widget shows that is not a
+/// figure. Indexed like the program's inputs, parameters and rules.
+#[derive(Serialize, Deserialize)]
+pub struct Info {
+    pub id: String,
+    pub title: Text,
+    pub publisher: String,
+    pub version: String,
+    pub in_force: Option<(Date, Option<Date>)>,
+    pub languages: Vec<String>,
+    pub illustrative: bool,
+    pub notice: Option<Text>,
+    pub based_on: Vec<String>,
+    pub sources: IndexMap<String, SourceText>,
+    pub sections: IndexMap<String, SectionText>,
+    pub inputs: Vec<InputText>,
+    pub params: Vec<ParamText>,
+    pub rules: Vec<RuleText>,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct SourceText {
+    pub title: String,
+    pub url: Option<String>,
+    pub paragraph: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct SectionText {
+    pub title: Text,
+    pub intro: Option<Text>,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct InputText {
+    pub section: String,
+    pub question: Text,
+    pub question_for_other: Option<Text>,
+    pub hint: Option<Text>,
+    pub label: Option<Text>,
+    /// Option id → its label and hint, in the order offered.
+    pub options: IndexMap<String, ChoiceText>,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct ChoiceText {
+    pub label: Text,
+    pub hint: Option<Text>,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct ParamText {
+    pub label: Text,
+    pub description: Option<Text>,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct RuleText {
+    pub label: Text,
+    pub explain: Option<Text>,
+    pub explain_if_not: Option<Text>,
+    pub source: Option<String>,
+    /// The ruleset (in an `extends` chain) the rule came from.
+    pub origin: Option<String>,
 }

@@ -49,8 +49,12 @@ impl Text {
     }
 }
 
+/// A string or `{en, cy}` map in rulesets; the pair (en, cy) in the compiled program.
 impl Serialize for Text {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if !s.is_human_readable() {
+            return (&self.en, &self.cy).serialize(s);
+        }
         let n = self.iter().count();
         let mut m = s.serialize_map(Some(n))?;
         for (lang, t) in self.iter() {
@@ -62,6 +66,10 @@ impl Serialize for Text {
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if !d.is_human_readable() {
+            let (en, cy) = <(Option<String>, Option<String>)>::deserialize(d)?;
+            return Ok(Text { en, cy });
+        }
         struct V;
         impl<'de> serde::de::Visitor<'de> for V {
             type Value = Text;

@@ -35,7 +35,7 @@ fn page(path: &Path, lang: &str) -> String {
         lang: lang.into(),
         ..Options::default()
     };
-    render(&load(path).program, &opts)
+    render(&load(path), &opts)
 }
 
 fn bundled() -> Vec<PathBuf> {
@@ -126,7 +126,7 @@ fn renders_every_bundled_ruleset_in_each_of_its_languages() {
     assert!(files.len() >= 3, "expected the bundled rulesets in www/rules");
     for f in files {
         let loaded = load(&f);
-        for lang in loaded.program.ruleset.languages.clone() {
+        for lang in loaded.ruleset.languages.clone() {
             let html = page(&f, &lang);
             assert!(html.starts_with("<!doctype html>"), "{}", f.display());
             assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{}", f.display());
@@ -141,7 +141,7 @@ fn renders_every_bundled_ruleset_in_each_of_its_languages() {
             assert!(!html.contains(" style="), "{}: inline style", f.display());
             assert_only_our_markup(&html);
             // Every question, figure and rule has its own section.
-            let rs = &loaded.program.ruleset;
+            let rs = &loaded.ruleset;
             for id in rs.inputs.keys() {
                 assert!(
                     html.contains(&format!("id=\"q-{id}\"")),

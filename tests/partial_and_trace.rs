@@ -179,7 +179,7 @@ fn evaluation_of_the_bundled_example_matches_its_worked_examples() {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/rules/example.yaml")).unwrap();
     let l = carebudget::load(carebudget::SourceFile::new("example.yaml", text), &mut |_| None).unwrap();
     assert!(l.warnings.is_empty(), "{:?}", l.warnings);
-    let examples = l.program.ruleset.examples.clone();
+    let examples = l.ruleset.examples.clone();
     assert!(examples.len() >= 10);
     for ex in &examples {
         let r = carebudget::examples::run_example(&l.program, ex);

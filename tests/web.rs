@@ -11,13 +11,14 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Published by scripts/build-web.sh before these tests are built.
-const EXAMPLE: &str = include_str!("../www/rules/example.json");
+/// Published by scripts/build-web.sh before these tests are built: the compiled program,
+/// which the widget reads.
+const EXAMPLE: &[u8] = include_bytes!("../www/rules/example.cbp");
 
 fn app(lang: &str) -> App {
-    let loaded = carebudget::load_published("example.json", EXAMPLE).expect("example loads");
+    let program = carebudget::compiled::decode(EXAMPLE).expect("example decodes");
     let d = Date::parse("2025-09-01").unwrap();
-    App::new(loaded.program, lang, d, d, sha256::hex(EXAMPLE.as_bytes()), None)
+    App::new(program, lang, d, d, sha256::hex(EXAMPLE), None)
 }
 
 fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -94,20 +95,32 @@ fn a_pinned_hash_that_differs_is_refused_and_the_fallback_kept() {
     let w = Widget::mount(root.clone(), EXAMPLE, options(&format!(r#"{{"sha256":"{want}"}}"#)));
     assert!(!w.ready());
     let html = shadow_html(&root);
-    assert!(html.contains(&want) && html.contains(&sha256::hex(EXAMPLE.as_bytes())));
+    assert!(html.contains(&want) && html.contains(&sha256::hex(EXAMPLE)));
     assert!(html.contains("<slot"), "fallback still shown");
     // The right hash, in capitals, is accepted.
     let (_el2, root2) = host();
-    let right = sha256::hex(EXAMPLE.as_bytes()).to_uppercase();
+    let right = sha256::hex(EXAMPLE).to_uppercase();
     assert!(Widget::mount(root2, EXAMPLE, options(&format!(r#"{{"sha256":"{right}"}}"#))).ready());
 }
 
 #[wasm_bindgen_test]
 fn a_broken_ruleset_is_reported_with_its_errors() {
     let (_el, root) = host();
-    let w = Widget::mount(root.clone(), "{\"format\": \"carebudget/1\"", options("{}"));
+    // A ruleset's JSON where the compiled program belongs.
+    let w = Widget::mount(
+        root.clone(),
+        b"{\"format\": \"carebudget/1\"",
+        options(r#"{"rules":"/rules/x.json"}"#),
+    );
     assert!(!w.ready());
-    assert!(shadow_html(&root).contains("could not be read"));
+    let html = shadow_html(&root);
+    assert!(html.contains("could not be read") && html.contains("/rules/x.json"));
+    assert!(html.contains("not a compiled carebudget program"));
+    // A program cut short.
+    let (_el, root) = host();
+    let w = Widget::mount(root.clone(), &EXAMPLE[..EXAMPLE.len() / 2], options("{}"));
+    assert!(!w.ready());
+    assert!(shadow_html(&root).contains("the program is damaged"));
     let (_el, root) = host();
     Widget::failed(root.clone(), options(r#"{"lang":"cy"}"#), "HTTP 404");
     assert!(shadow_html(&root).contains("HTTP 404") && shadow_html(&root).contains("Mae'n ddrwg gennym"));

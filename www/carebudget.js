@@ -1,7 +1,7 @@
 // <care-budget>: the custom element shell and loader for the carebudget calculator.
 //
 //   <script type="module" src="/carebudget.js"></script>
-//   <care-budget rules="/rules/england.json" lang="en" rules-sha256="…">
+//   <care-budget rules="/rules/england.cbp" lang="en" rules-sha256="…">
 //     <p>Fallback shown without JavaScript or WebAssembly, e.g. a link to /pages/england.html</p>
 //   </care-budget>
 //
@@ -52,16 +52,16 @@ class CareBudget extends HTMLElement {
       console.warn('care-budget: the calculator could not load', e);
       return; // the fallback stays
     }
-    let text;
+    let bytes;
     try {
       const res = await fetch(rules, { credentials: 'same-origin' });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      text = await res.text();
+      bytes = new Uint8Array(await res.arrayBuffer());
     } catch (e) {
       this.widget = m.Widget.failed(root, options, String(e.message || e));
       return;
     }
-    this.widget = m.Widget.mount(root, text, options);
+    this.widget = m.Widget.mount(root, bytes, options);
     this.dispatchEvent(new CustomEvent('care-budget:ready', { detail: { ready: this.widget.ready } }));
   }
 }

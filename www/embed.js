@@ -4,9 +4,9 @@
 const q = new URLSearchParams(location.search);
 const el = document.querySelector('care-budget');
 const rules = new URL(q.get('rules') || '', location.href);
-if (rules.origin === location.origin && rules.pathname.endsWith('.json')) {
+if (rules.origin === location.origin && rules.pathname.endsWith('.cbp')) {
   el.setAttribute('rules', rules.pathname);
-  const id = rules.pathname.split('/').pop().replace(/\.json$/, '');
+  const id = rules.pathname.split('/').pop().replace(/\.cbp$/, '');
   el.querySelector('a')?.setAttribute('href', new URL(`../pages/${id}.html`, rules).pathname);
 }
 for (const name of ['lang', 'rules-sha256', 'as-of']) {

@@ -25,10 +25,11 @@ fuzz_target!(|data: &[u8]| {
         let _ = carebudget::explain::explain(p, &ev, "en", false);
         let _ = carebudget::explain::explain(p, &ev, "cy", true);
     }
-    for ex in &p.ruleset.examples {
+    for ex in &loaded.ruleset.examples {
         let _ = carebudget::examples::run_example(p, ex);
     }
-    // What loads must publish and load back.
-    let json = serde_json::to_string(&p.ruleset).expect("a loaded ruleset serialises");
+    // What loads must publish and load back, and compile to a program that reads back.
+    let json = serde_json::to_string(&loaded.ruleset).expect("a loaded ruleset serialises");
     carebudget::load_published("published.json", &json).expect("a published ruleset loads back");
+    carebudget::compiled::decode(&carebudget::compiled::encode(p)).expect("a compiled program reads back");
 });

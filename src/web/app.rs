@@ -117,15 +117,15 @@ impl App {
         rules_page: Option<String>,
     ) -> App {
         let w = Words::get(lang);
-        let rules_lang = if w.lang == "cy" && program.ruleset.languages.iter().any(|l| l == "cy") {
+        let rules_lang = if w.lang == "cy" && program.info.languages.iter().any(|l| l == "cy") {
             "cy"
         } else {
             "en"
         };
-        let sections = &program.ruleset.sections;
+        let sections = &program.info.sections;
         let mut order: Vec<u32> = (0..program.inputs.len() as u32).collect();
         order.sort_by_key(|&i| {
-            let s = &program.ruleset.inputs[i as usize].section;
+            let s = &program.info.inputs[i as usize].section;
             (sections.get_index_of(s).unwrap_or(sections.len()), i)
         });
         App {
@@ -449,7 +449,7 @@ impl App {
     }
 
     fn label(&self, i: u32) -> String {
-        let q = &self.program.ruleset.inputs[i as usize];
+        let q = &self.program.info.inputs[i as usize];
         match &q.label {
             Some(l) => self.text(l),
             None => self.question(i),
@@ -482,7 +482,7 @@ impl App {
     }
 
     fn notices(&self) -> String {
-        let rs = &self.program.ruleset;
+        let rs = &self.program.info;
         let mut out = String::new();
         if rs.illustrative {
             out += &format!("<p class=\"cb-notice\">{}</p>", self.w.illustrative);
@@ -498,7 +498,7 @@ impl App {
 
     fn render_start(&self) -> String {
         let w = self.w;
-        let rs = &self.program.ruleset;
+        let rs = &self.program.info;
         // About 20 seconds a question, for the questions anyone could be asked.
         let ev = self.evaluate(false);
         let possible = ev.asked.iter().filter(|a| **a != Some(false)).count();
@@ -603,7 +603,7 @@ impl App {
 
     fn render_question(&self, i: u32) -> String {
         let w = self.w;
-        let rs = &self.program.ruleset;
+        let rs = &self.program.info;
         let q = &rs.inputs[i as usize];
         let info = &self.program.inputs[i as usize];
         let ev = self.evaluate(false);
@@ -876,7 +876,7 @@ impl App {
     /// An answer in words, as check-your-answers shows it.
     fn answer_text(&self, i: u32) -> String {
         let w = self.w;
-        let q = &self.program.ruleset.inputs[i as usize];
+        let q = &self.program.info.inputs[i as usize];
         let opt = |c: &str| q.options.get(c).map(|o| self.text(&o.label)).unwrap_or_else(|| esc(c));
         match &self.answers[i as usize] {
             None => String::new(),
@@ -903,7 +903,7 @@ impl App {
     /// The answers given, by section, with "Change" links when `change` is set.
     fn summary(&self, ev: &Evaluation, change: bool) -> String {
         let w = self.w;
-        let rs = &self.program.ruleset;
+        let rs = &self.program.info;
         let row = |key: &str, value: &str, arg: &str, key_lang: &str| {
             let action = if change {
                 format!(
@@ -932,7 +932,7 @@ impl App {
         let answered = self.answered(ev);
         for (s_id, s) in rs.sections.iter().chain(std::iter::once((
             &String::new(),
-            &crate::model::Section {
+            &crate::program::SectionText {
                 title: Text::default(),
                 intro: None,
             },
@@ -1200,7 +1200,7 @@ impl App {
             return out;
         }
         let report = self.report();
-        let merged = !self.program.ruleset.based_on.is_empty();
+        let merged = !self.program.info.based_on.is_empty();
         let mut shown = HashSet::new();
         for o in Self::ordered(&report) {
             if only.is_none_or(|id| id == o.id) {
@@ -1219,7 +1219,7 @@ impl App {
         let w = self.w;
         let ev = self.evaluate(true);
         let report = explain(&self.program, &ev, self.rules_lang, self.for_other);
-        let rs = &self.program.ruleset;
+        let rs = &self.program.info;
         let merged = !rs.based_on.is_empty();
         let mut h = self.back_link();
         h += &format!(

@@ -56,14 +56,14 @@ pub struct Widget {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Checks the ruleset `text` (against `sha256` if given), loads it, and shows the
-    /// start page in `root` (the element's shadow root). Problems are shown in `root` too,
-    /// above the element's own fallback content.
-    pub fn mount(root: Node, text: &str, options: JsValue) -> Widget {
+    /// Checks the compiled program `bytes` (against `sha256` if given), reads it, and shows
+    /// the start page in `root` (the element's shadow root). Problems are shown in `root`
+    /// too, above the element's own fallback content.
+    pub fn mount(root: Node, bytes: &[u8], options: JsValue) -> Widget {
         let root = &root;
         let opts: Options = serde_wasm_bindgen::from_value(options).unwrap_or_default();
         let w = Words::get(&opts.lang);
-        let got = sha256::hex(text.as_bytes());
+        let got = sha256::hex(bytes);
         if let Some(want) = opts.sha256.as_deref().map(str::trim).filter(|s| !s.is_empty())
             && !want.eq_ignore_ascii_case(&got)
         {
@@ -72,27 +72,29 @@ impl Widget {
                 .replace("{got}", &code(&got));
             return Widget::failed_with(root, w, &msg);
         }
-        let name = opts.rules.clone().unwrap_or_else(|| "ruleset.json".into());
-        let loaded = match crate::load_published(&name, text) {
-            Ok(l) => l,
-            Err(diags) => {
-                let mut msg = format!("{}</p><ul class=\"cb-list\">", w.rules_invalid);
-                for d in diags.iter().filter(|d| d.is_error()).take(5) {
-                    msg += &format!("<li><code>{}</code></li>", esc(&d.to_string()));
-                }
-                return Widget::failed_with(root, w, &(msg + "</ul><p>"));
+        let program = match crate::compiled::decode(bytes) {
+            Ok(p) => p,
+            Err(e) => {
+                let name = opts.rules.as_deref().unwrap_or("");
+                let msg = format!(
+                    "{}</p><ul class=\"cb-list\"><li><code>{}</code>: {}</li></ul><p>",
+                    w.rules_invalid,
+                    esc(name),
+                    esc(&e)
+                );
+                return Widget::failed_with(root, w, &msg);
             }
         };
         let today = today();
         let as_of = opts.as_of.as_deref().and_then(|s| Date::parse(s).ok()).unwrap_or(today);
-        let id = loaded.program.ruleset.id.clone();
+        let id = program.info.id.clone();
         // The static rules page: `<id>.html`, or `<id>.cy.html` for the Welsh version.
-        let welsh = opts.lang == "cy" && loaded.program.ruleset.languages.iter().any(|l| l == "cy");
+        let welsh = opts.lang == "cy" && program.info.languages.iter().any(|l| l == "cy");
         let rules_page = opts.rules_page.clone().filter(|s| !s.is_empty()).or_else(|| {
             let suffix = if welsh { ".cy.html" } else { ".html" };
             opts.pages_base.as_ref().map(|b| format!("{b}{id}{suffix}"))
         });
-        let app = App::new(loaded.program, &opts.lang, as_of, today, got, rules_page);
+        let app = App::new(program, &opts.lang, as_of, today, got, rules_page);
         let container = shell(root, w);
         let app = Rc::new(RefCell::new(app));
         let mut widget = Widget {

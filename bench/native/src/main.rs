@@ -50,7 +50,7 @@ fn publish(model_path: &str) -> String {
     }
     let loaded = load(SourceFile::new(model_path, text), &mut |_| None)
         .unwrap_or_else(|ds| fail(ds.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")));
-    serde_json::to_string(&loaded.program.ruleset).unwrap()
+    serde_json::to_string(&loaded.ruleset).unwrap()
 }
 
 struct Ours {

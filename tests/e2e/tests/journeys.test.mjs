@@ -25,7 +25,7 @@ const byId = (a, b) => a.id.localeCompare(b.id);
 for (const p of people) {
   test(`${p.slug}: ${p.name}`, async () => {
     const path = `/t/${p.slug}.html`;
-    pages.set(path, widgetPage({ rules: `/rules/${p.rules}.json`, lang: p.lang, 'as-of': p.asOf }));
+    pages.set(path, widgetPage({ rules: `/rules/${p.rules}.cbp`, lang: p.lang, 'as-of': p.asOf }));
     const page = await env.context.newPage();
     try {
       await page.goto(env.base + path);

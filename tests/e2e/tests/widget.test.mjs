@@ -39,9 +39,9 @@ const pages = new Map();
 let hostileJson;
 before(async () => {
   const tmp = mkdtempSync(join(tmpdir(), 'carebudget-fixture-'));
-  execFileSync(cli, ['build', join(fixtures, 'hostile.yaml'), '-o', join(tmp, 'hostile.json')]);
-  hostileJson = readFileSync(join(tmp, 'hostile.json'));
-  pages.set('/t/hostile.json', [hostileJson, 'application/json']);
+  execFileSync(cli, ['build', join(fixtures, 'hostile.yaml'), '-o', join(tmp, 'hostile.json'), '--program', join(tmp, 'hostile.cbp')]);
+  hostileJson = readFileSync(join(tmp, 'hostile.cbp'));
+  pages.set('/t/hostile.cbp', [hostileJson, 'application/octet-stream']);
   env = await start({
     extra: (path) => {
       const p = pages.get(path);
@@ -79,7 +79,7 @@ async function tabTo(page, match, max = 60) {
 }
 
 test('keyboard only: the whole journey, a change from check answers, focus on each new heading', async () => {
-  const page = await open({ rules: '/rules/example.json', 'as-of': '2025-09-01' });
+  const page = await open({ rules: '/rules/example.cbp', 'as-of': '2025-09-01' });
   try {
     await tabTo(page, (f) => f.id === 'cb-for-other');
     await page.keyboard.press('Space');
@@ -156,7 +156,7 @@ test('keyboard only: the whole journey, a change from check answers, focus on ea
 test('320 px wide: nothing scrolls sideways on any step, and axe passes', async () => {
   const page = await env.context.newPage();
   await page.setViewportSize({ width: 320, height: 640 });
-  pages.set('/t/narrow.html', widgetPage({ rules: '/rules/council-northbrook.json', 'as-of': '2025-09-01' }));
+  pages.set('/t/narrow.html', widgetPage({ rules: '/rules/council-northbrook.cbp', 'as-of': '2025-09-01' }));
   try {
     await page.goto(env.base + '/t/narrow.html');
     await ready(page);
@@ -204,7 +204,7 @@ test('strict CSP page: works with no policy violation', async () => {
 });
 
 test('a ruleset whose labels hold HTML and script shows them as text', async () => {
-  const page = await open({ rules: '/t/hostile.json', 'as-of': '2025-09-01' });
+  const page = await open({ rules: '/t/hostile.cbp', 'as-of': '2025-09-01' });
   let dialogs = 0;
   page.on('dialog', (d) => {
     dialogs++;
@@ -247,20 +247,20 @@ test('a ruleset whose labels hold HTML and script shows them as text', async () 
 
 test('a wrong rules-sha256 is refused with a clear message; the right one is accepted', async () => {
   const wrong = '0'.repeat(64);
-  const page = await open({ rules: '/rules/example.json', 'rules-sha256': wrong });
+  const page = await open({ rules: '/rules/example.cbp', 'rules-sha256': wrong });
   try {
     const msg = await page.locator('care-budget .cb-failed').innerText();
     assert.match(msg, /could not start/);
     assert.match(msg, /not the one this page expects/);
     assert.ok(msg.includes(wrong), 'names the hash the page asked for');
-    assert.ok(msg.includes(sha256(join(www, 'rules/example.json'))), 'names the hash of the file');
+    assert.ok(msg.includes(sha256(join(www, 'rules/example.cbp'))), 'names the hash of the file');
     assert.equal(await page.locator('care-budget form').count(), 0, 'no calculator');
     assert.ok(await page.locator('care-budget .fallback').isVisible(), 'the fallback stays visible');
     await axe(page, 'refused ruleset');
   } finally {
     await page.close();
   }
-  const ok = await open({ rules: '/rules/example.json', 'rules-sha256': sha256(join(www, 'rules/example.json')).toUpperCase() });
+  const ok = await open({ rules: '/rules/example.cbp', 'rules-sha256': sha256(join(www, 'rules/example.cbp')).toUpperCase() });
   try {
     assert.equal(await where(ok), 'start');
   } finally {
@@ -269,7 +269,7 @@ test('a wrong rules-sha256 is refused with a clear message; the right one is acc
 });
 
 test('a ruleset that cannot be fetched is reported, with the fallback', async () => {
-  const page = await open({ rules: '/rules/missing.json' });
+  const page = await open({ rules: '/rules/missing.cbp' });
   try {
     assert.match(await page.locator('care-budget .cb-failed').innerText(), /could not be downloaded \(HTTP 404\)/);
     assert.ok(await page.locator('care-budget .fallback').isVisible());
@@ -282,12 +282,12 @@ test('no network request after load but the ruleset; no cookie or storage writte
   const page = await env.context.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  pages.set('/t/net.html', widgetPage({ rules: '/rules/example.json', 'as-of': '2025-09-01' }));
+  pages.set('/t/net.html', widgetPage({ rules: '/rules/example.cbp', 'as-of': '2025-09-01' }));
   try {
     await page.goto(env.base + '/t/net.html');
     await ready(page);
     const loaded = requests.map((u) => new URL(u).pathname).filter((p) => p !== '/favicon.ico');
-    assert.deepEqual(loaded.sort(), ['/carebudget.css', '/carebudget.js', '/pkg/engine.js', '/pkg/engine_bg.wasm', '/rules/example.json', '/t/net.html']);
+    assert.deepEqual(loaded.sort(), ['/carebudget.css', '/carebudget.js', '/pkg/engine.js', '/pkg/engine_bg.wasm', '/rules/example.cbp', '/t/net.html']);
     assert.ok(requests.every((u) => u.startsWith(env.base)), 'all from this site');
     requests.length = 0;
     await journey(page, EXAMPLE, { check: false });
@@ -331,7 +331,7 @@ test('iframe page: sized to its content, works inside the frame', async () => {
 });
 
 test('receipt: printing shows the steps, the rules version, hash and date, without buttons', async () => {
-  const page = await open({ rules: '/rules/example.json', 'as-of': '2025-09-01' });
+  const page = await open({ rules: '/rules/example.cbp', 'as-of': '2025-09-01' });
   try {
     await journey(page, EXAMPLE, { check: false });
     const step = page.locator('care-budget li[data-step]').first();
@@ -344,7 +344,7 @@ test('receipt: printing shows the steps, the rules version, hash and date, witho
     assert.ok(!(await page.locator('care-budget [data-act=print]').isVisible()), 'no buttons on paper');
     assert.ok(!(await page.locator('care-budget .cb-back').isVisible()));
     const hash = await page.locator('care-budget [data-sha256]').textContent();
-    assert.equal(hash, sha256(join(www, 'rules/example.json')));
+    assert.equal(hash, sha256(join(www, 'rules/example.cbp')));
     assert.equal(await page.locator('care-budget [data-version]').textContent(), '2025.1');
     assert.match(await page.locator('care-budget .cb-page').innerText(), /Rules applied as of\s+1 September 2025/);
     await page.emulateMedia({ media: 'screen' });
@@ -372,7 +372,7 @@ test('without JavaScript the fallback and its rules-page link show', async () =>
 });
 
 test('validation: error summary, focus, messages per field, answers kept', async () => {
-  const page = await open({ rules: '/rules/example.json', 'as-of': '2025-09-01' });
+  const page = await open({ rules: '/rules/example.cbp', 'as-of': '2025-09-01' });
   try {
     await submit(page);
     await submit(page); // date of birth, empty
@@ -425,7 +425,7 @@ test('validation: error summary, focus, messages per field, answers kept', async
 });
 
 test('“for someone else” changes the wording; Welsh throughout with lang="cy"', async () => {
-  const page = await open({ rules: '/rules/example.json', 'as-of': '2025-09-01' });
+  const page = await open({ rules: '/rules/example.cbp', 'as-of': '2025-09-01' });
   try {
     await page.locator('care-budget #cb-for-other').check();
     await submit(page);
@@ -433,7 +433,7 @@ test('“for someone else” changes the wording; Welsh throughout with lang="cy
   } finally {
     await page.close();
   }
-  const cy = await open({ rules: '/rules/example.json', lang: 'cy', 'as-of': '2025-09-01' });
+  const cy = await open({ rules: '/rules/example.cbp', lang: 'cy', 'as-of': '2025-09-01' });
   try {
     assert.equal(await cy.locator('care-budget h1').innerText(), 'Gwiriwch pa ofal a chymorth y gallech eu cael');
     assert.equal(await cy.locator('care-budget .cb').getAttribute('lang'), 'cy');

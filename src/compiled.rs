@@ -1,0 +1,257 @@
+//! The compiled program file (`carebudget build --program`): a checked [`Program`] in a
+//! compact binary form, which is what the widget reads.
+//!
+//! Checking a ruleset needs its parser and the checker; running one needs neither. So
+//! `build` checks once, on the publisher's machine, and the browser only decodes and
+//! verifies. The file is a header (magic, format version) and the program in postcard.
+//! A damaged or hand-made file is refused by [`decode`] with a message, never run: every
+//! index is checked against what it indexes, nesting is bounded, and the evaluation order
+//! must put each item after what it uses.
+
+use std::cell::{Cell, RefCell};
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::limits::{MAX_EXPR_DEPTH, MAX_PROGRAM_BYTES};
+use crate::money::{Better, Direction, Rounding};
+use crate::program::*;
+
+/// The first bytes of every compiled program file.
+pub const MAGIC: &[u8] = b"carebudget-program\n";
+/// Bumped whenever the encoding changes; a widget refuses any other version.
+pub const VERSION: u8 = 1;
+
+/// The file for `program`.
+pub fn encode(program: &Program) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    out.push(VERSION);
+    // Encoding plain serde data into a Vec cannot fail.
+    out.extend(postcard::to_allocvec(program).unwrap_or_default());
+    out
+}
+
+/// Reads a compiled program file, refusing anything it cannot trust to run.
+pub fn decode(bytes: &[u8]) -> Result<Program, String> {
+    if bytes.len() > MAX_PROGRAM_BYTES {
+        return Err(format!(
+            "the file is {} bytes; the limit is {MAX_PROGRAM_BYTES} bytes",
+            bytes.len()
+        ));
+    }
+    let Some(rest) = bytes.strip_prefix(MAGIC) else {
+        return Err("this is not a compiled carebudget program (make one with `carebudget build --program`)".into());
+    };
+    match rest.split_first() {
+        Some((&VERSION, body)) => {
+            REFUSAL.with(|r| r.take());
+            let (program, left): (Program, _) = postcard::take_from_bytes(body).map_err(|e| {
+                let why = REFUSAL.with(|r| r.take()).unwrap_or_else(|| match e {
+                    postcard::Error::DeserializeUnexpectedEnd => "it ends too soon".into(),
+                    _ => "a value in it cannot be read".into(),
+                });
+                format!("the program is damaged ({why})")
+            })?;
+            if !left.is_empty() {
+                return Err(format!("the program is damaged ({} bytes after its end)", left.len()));
+            }
+            verify(&program)?;
+            Ok(program)
+        }
+        Some((v, _)) => Err(format!(
+            "the program is in format version {v}; this calculator reads version {VERSION} (rebuild it with this version of carebudget)"
+        )),
+        None => Err("the program is damaged (it ends after its header)".into()),
+    }
+}
+
+/// Every index in range and the evaluation order sound, so that evaluating cannot panic.
+fn verify(p: &Program) -> Result<(), String> {
+    let (ni, np, nr) = (p.inputs.len(), p.params.len(), p.rules.len());
+    let bad = |what: String| Err(format!("the program is damaged ({what})"));
+    if p.info.inputs.len() != ni || p.info.params.len() != np || p.info.rules.len() != nr {
+        return bad("its words do not match its items".into());
+    }
+    let input_ok = |i: u32| (i as usize) < ni;
+    let ref_ok = |r: &Ref| match *r {
+        Ref::Input(i) => input_ok(i),
+        Ref::Param(i) => (i as usize) < np,
+        Ref::Rule(i) => (i as usize) < nr,
+    };
+    let ty_ok = |t: Ty| match t {
+        Ty::Choice(i) | Ty::Choices(i) => input_ok(i),
+        _ => true,
+    };
+    fn node_ok(
+        n: &Node,
+        ref_ok: &dyn Fn(&Ref) -> bool,
+        input_ok: &dyn Fn(u32) -> bool,
+        ty_ok: &dyn Fn(Ty) -> bool,
+    ) -> bool {
+        let own = match n {
+            Node::Ref(r) => ref_ok(r),
+            Node::Lookup { input, .. }
+            | Node::AnswerIn(input, _)
+            | Node::Includes(input, _)
+            | Node::Count(input)
+            | Node::Age(input) => input_ok(*input),
+            Node::Divide(_, _, _, t) => ty_ok(*t),
+            // Evaluation reads the first operand, band and point of these.
+            Node::Sum(xs) | Node::Difference(xs) | Node::Product(xs, ..) | Node::Min(xs) | Node::Max(xs) => {
+                !xs.is_empty()
+            }
+            Node::Bands { bands, .. } => !bands.is_empty(),
+            Node::Scale { points, .. } => !points.is_empty(),
+            _ => true,
+        };
+        own && n.children().into_iter().all(|c| node_ok(c, ref_ok, input_ok, ty_ok))
+    }
+    for (k, x) in p.inputs.iter().enumerate() {
+        if !ty_ok(x.ty)
+            || !x.uses.iter().all(ref_ok)
+            || !x
+                .ask_when
+                .as_ref()
+                .is_none_or(|n| node_ok(n, &ref_ok, &input_ok, &ty_ok))
+        {
+            return bad(format!("question {k} refers to an item that does not exist"));
+        }
+    }
+    for (k, x) in p.rules.iter().enumerate() {
+        if !x.uses.iter().all(ref_ok) || !node_ok(&x.node, &ref_ok, &input_ok, &ty_ok) {
+            return bad(format!("rule {k} refers to an item that does not exist"));
+        }
+    }
+    for (k, x) in p.params.iter().enumerate() {
+        if x.timeline.is_empty() || x.timeline.windows(2).any(|w| w[0].from >= w[1].from) {
+            return bad(format!("figure {k}'s dates are not in order"));
+        }
+    }
+    if p.outputs.iter().any(|o| o.rule as usize >= nr) {
+        return bad("an answer refers to a rule that does not exist".into());
+    }
+    // Each input and rule once, each after everything it uses.
+    let (mut input_at, mut rule_at) = (vec![None; ni], vec![None; nr]);
+    for (pos, item) in p.order.iter().enumerate() {
+        let slot = match *item {
+            Item::Input(i) if input_ok(i) => &mut input_at[i as usize],
+            Item::Rule(r) if (r as usize) < nr => &mut rule_at[r as usize],
+            _ => return bad("its order names an item that does not exist".into()),
+        };
+        if slot.replace(pos).is_some() {
+            return bad("its order names an item twice".into());
+        }
+    }
+    if input_at.iter().chain(&rule_at).any(Option::is_none) {
+        return bad("its order leaves an item out".into());
+    }
+    let before = |r: &Ref, pos: Option<usize>| match *r {
+        Ref::Input(i) => input_at[i as usize] < pos,
+        Ref::Rule(i) => rule_at[i as usize] < pos,
+        Ref::Param(_) => true,
+    };
+    fn refs<'a>(n: &'a Node, out: &mut Vec<&'a Ref>) {
+        if let Node::Ref(r) = n {
+            out.push(r);
+        }
+        for c in n.children() {
+            refs(c, out);
+        }
+    }
+    for (k, x) in p.inputs.iter().enumerate() {
+        let mut used: Vec<&Ref> = x.uses.iter().collect();
+        if let Some(n) = &x.ask_when {
+            refs(n, &mut used);
+        }
+        if !used.iter().all(|r| before(r, input_at[k])) {
+            return bad(format!("question {k} comes before something it uses"));
+        }
+    }
+    for (k, x) in p.rules.iter().enumerate() {
+        let mut used: Vec<&Ref> = x.uses.iter().collect();
+        refs(&x.node, &mut used);
+        if !used.iter().all(|r| before(r, rule_at[k])) {
+            return bad(format!("rule {k} comes before something it uses"));
+        }
+    }
+    Ok(())
+}
+
+thread_local! {
+    static DEPTH: Cell<usize> = const { Cell::new(0) };
+    /// Why a value was refused while reading: postcard's errors carry no message.
+    static REFUSAL: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Refuses a value read from a compiled program, keeping the reason for [`decode`]'s message.
+pub fn refuse<E: serde::de::Error>(why: impl Into<String>) -> E {
+    let why = why.into();
+    let e = E::custom(&why);
+    // The first reason is the one that matters; later ones are its consequences.
+    REFUSAL.with(|r| {
+        r.borrow_mut().get_or_insert(why);
+    });
+    e
+}
+
+/// Nodes read from a file nest at most [`MAX_EXPR_DEPTH`] deep, as `check` allows, so a
+/// hostile file cannot exhaust the stack while it is read or run.
+impl Serialize for Node {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Node::serialize(self, s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let depth = DEPTH.with(|c| c.replace(c.get() + 1));
+        let node = if depth >= MAX_EXPR_DEPTH {
+            Err(refuse(format!("expressions nest more than {MAX_EXPR_DEPTH} deep")))
+        } else {
+            Node::deserialize(d)
+        };
+        DEPTH.with(|c| c.set(depth));
+        node
+    }
+}
+
+/// An exact decimal as its integer mantissa and scale.
+pub mod decimal {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        (d.mantissa(), d.scale()).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        let (m, scale) = <(i128, u32)>::deserialize(d)?;
+        Decimal::try_from_i128_with_scale(m, scale).map_err(|e| refuse(e.to_string()))
+    }
+}
+
+/// A rounding with every field present (the model's own form leaves out empty ones).
+pub mod rounding {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(r: &Rounding, s: S) -> Result<S::Ok, S::Error> {
+        (r.direction, r.better, &r.to).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Rounding, D::Error> {
+        let (direction, better, to) = <(Direction, Option<Better>, Option<String>)>::deserialize(d)?;
+        Ok(Rounding { direction, better, to })
+    }
+}
+
+pub mod opt_rounding {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(r: &Option<Rounding>, s: S) -> Result<S::Ok, S::Error> {
+        r.as_ref().map(|r| (r.direction, r.better, &r.to)).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Rounding>, D::Error> {
+        let r = Option::<(Direction, Option<Better>, Option<String>)>::deserialize(d)?;
+        Ok(r.map(|(direction, better, to)| Rounding { direction, better, to }))
+    }
+}

@@ -1,0 +1,220 @@
+//! The compiled program file (`carebudget build --program`), which the widget reads: it
+//! gives the same results and explanations as the ruleset it came from, and a damaged or
+//! hostile file is refused with a message — never a panic, and never run unverified.
+
+use std::path::Path;
+
+use carebudget::answers::type_answers;
+use carebudget::compiled::{MAGIC, VERSION, decode, encode};
+use carebudget::eval::evaluate;
+use carebudget::examples::run_example;
+use carebudget::explain::explain;
+use carebudget::limits::{MAX_EXPR_DEPTH, MAX_PROGRAM_BYTES};
+use carebudget::program::{Item, Node, Program, Ref, Value};
+use carebudget::{Loaded, SourceFile};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn load(id: &str) -> Loaded {
+    let dir = Path::new(ROOT).join("www/rules");
+    let read = |id: &str| {
+        let p = dir.join(format!("{id}.yaml"));
+        std::fs::read_to_string(&p)
+            .ok()
+            .map(|t| SourceFile::new(p.display().to_string(), t))
+    };
+    let main = read(id).expect("bundled ruleset");
+    carebudget::load(main, &mut |id| read(id)).unwrap_or_else(|ds| panic!("{id}: {ds:?}"))
+}
+
+const BUNDLED: [&str; 6] = [
+    "example",
+    "england",
+    "wales",
+    "scotland",
+    "council-northbrook",
+    "council-southmere",
+];
+
+/// Every worked example, evaluated and explained in each language, as JSON.
+fn reports(p: &Program, l: &Loaded) -> Vec<String> {
+    let mut out = Vec::new();
+    for ex in &l.ruleset.examples {
+        let answers = type_answers(p, &ex.answers).expect("example answers type");
+        let ev = evaluate(p, &answers, ex.as_of, true);
+        for lang in ["en", "cy"] {
+            for other in [false, true] {
+                out.push(serde_json::to_string(&explain(p, &ev, lang, other)).unwrap());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_bundled_ruleset_gives_the_same_results_and_words_compiled() {
+    for id in BUNDLED {
+        let l = load(id);
+        let bytes = encode(&l.program);
+        let p = decode(&bytes).unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert!(!l.ruleset.examples.is_empty(), "{id} has worked examples");
+        for ex in &l.ruleset.examples {
+            let r = run_example(&p, ex);
+            assert!(r.failures.is_empty(), "{id} / {}: {:?}", ex.name, r.failures);
+        }
+        assert_eq!(reports(&p, &l), reports(&l.program, &l), "{id}: explanations differ");
+        // Encoding is deterministic: the same ruleset always gives the same file (and hash).
+        assert_eq!(encode(&p), bytes, "{id}: re-encoding differs");
+    }
+}
+
+#[test]
+fn a_file_that_is_not_a_program_is_named_as_such() {
+    let yaml = std::fs::read(Path::new(ROOT).join("www/rules/example.yaml")).unwrap();
+    let e = refused(&yaml);
+    assert!(e.contains("not a compiled carebudget program"), "{e}");
+    assert!(refused(b"").contains("not a compiled carebudget program"));
+    assert!(refused(MAGIC).contains("ends after its header"));
+}
+
+#[test]
+fn another_format_version_is_refused_with_both_versions() {
+    let mut bytes = encode(&load("example").program);
+    bytes[MAGIC.len()] = VERSION + 1;
+    let e = refused(&bytes);
+    assert!(
+        e.contains(&format!("version {}", VERSION + 1)) && e.contains(&format!("reads version {VERSION}")),
+        "{e}"
+    );
+}
+
+#[test]
+fn every_truncation_and_trailing_bytes_are_refused() {
+    let bytes = encode(&load("example").program);
+    for n in 0..bytes.len() {
+        assert!(decode(&bytes[..n]).is_err(), "{n} of {} bytes decoded", bytes.len());
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert!(refused(&longer).contains("1 bytes after its end"));
+}
+
+/// Any single byte changed: refused, or (if it still decodes and verifies) it evaluates and
+/// explains every worked example without panicking. Run over every byte of the file.
+#[test]
+fn every_single_byte_change_is_refused_or_runs_safely() {
+    let l = load("example");
+    let bytes = encode(&l.program);
+    let (mut refused, mut ran) = (0, 0);
+    for i in MAGIC.len() + 1..bytes.len() {
+        for flip in [0x01u8, 0xff] {
+            let mut b = bytes.clone();
+            b[i] ^= flip;
+            match decode(&b) {
+                Err(e) => {
+                    assert!(e.starts_with("the program is damaged"), "byte {i}: {e}");
+                    refused += 1;
+                }
+                Ok(p) => {
+                    for ex in &l.ruleset.examples {
+                        if let Ok(a) = type_answers(&p, &ex.answers) {
+                            let ev = evaluate(&p, &a, ex.as_of, true);
+                            let _ = explain(&p, &ev, "cy", true);
+                        }
+                    }
+                    ran += 1;
+                }
+            }
+        }
+    }
+    // Both happen: most changes break the encoding, some only change a figure or a word.
+    assert!(refused > 0 && ran > 0, "refused {refused}, ran {ran}");
+}
+
+/// The message a file is refused with.
+fn refused(bytes: &[u8]) -> String {
+    match decode(bytes) {
+        Ok(_) => panic!("the file was accepted"),
+        Err(e) => e,
+    }
+}
+
+fn with_rule_node(node: Node) -> Vec<u8> {
+    let mut p = load("example").program;
+    p.rules[0].node = node;
+    encode(&p)
+}
+
+#[test]
+fn expressions_nested_beyond_the_limit_are_refused() {
+    let nest = |depth: usize| {
+        let mut n = Node::Const(Value::Bool(true));
+        for _ in 0..depth {
+            n = Node::Not(Box::new(n));
+        }
+        n
+    };
+    // Within the limit `check` allows, a file reads (deeper than any real ruleset).
+    assert!(decode(&with_rule_node(nest(MAX_EXPR_DEPTH - 2))).is_ok());
+    let e = refused(&with_rule_node(nest(MAX_EXPR_DEPTH)));
+    assert!(e.contains(&format!("nest more than {MAX_EXPR_DEPTH} deep")), "{e}");
+    // A hostile depth fails the same way rather than exhausting the stack. (Built as bytes:
+    // such a tree could not even be dropped natively.) `not` is one byte more than its operand.
+    let (one, zero) = (with_rule_node(nest(1)), with_rule_node(nest(0)));
+    let at = zero.iter().zip(&one).position(|(a, b)| a != b).unwrap();
+    let mut hostile = zero.clone();
+    hostile.splice(at..at, std::iter::repeat_n(one[at], 100_000));
+    assert_eq!(hostile.len(), zero.len() + 100_000);
+    let e = refused(&hostile);
+    assert!(e.contains(&format!("nest more than {MAX_EXPR_DEPTH} deep")), "{e}");
+}
+
+#[test]
+fn an_index_out_of_range_is_refused_not_followed() {
+    for bad in [Ref::Input(9_999), Ref::Param(9_999), Ref::Rule(9_999)] {
+        let e = refused(&with_rule_node(Node::Ref(bad)));
+        assert!(
+            e.contains("rule 0 refers to an item that does not exist"),
+            "{bad:?}: {e}"
+        );
+    }
+    let e = refused(&with_rule_node(Node::Count(9_999)));
+    assert!(e.contains("does not exist"), "{e}");
+    let e = refused(&with_rule_node(Node::Sum(Vec::new())));
+    assert!(e.contains("rule 0 refers"), "an empty sum is refused: {e}");
+
+    let mut p = load("example").program;
+    p.outputs[0].rule = 9_999;
+    assert!(refused(&encode(&p)).contains("answer refers to a rule that does not exist"));
+}
+
+#[test]
+fn an_order_that_runs_a_rule_before_what_it_uses_is_refused() {
+    let base = load("example").program;
+    // The last rule in order uses something; move it first.
+    let mut p = load("example").program;
+    let last = p
+        .order
+        .iter()
+        .rposition(|i| matches!(i, Item::Rule(r) if !base.rules[*r as usize].uses.is_empty()));
+    let item = p.order.remove(last.unwrap());
+    p.order.insert(0, item);
+    assert!(refused(&encode(&p)).contains("comes before something it uses"));
+
+    let mut p = load("example").program;
+    p.order.pop();
+    assert!(refused(&encode(&p)).contains("leaves an item out"));
+
+    let mut p = load("example").program;
+    let first = p.order[0];
+    p.order.push(first);
+    assert!(refused(&encode(&p)).contains("names an item twice"));
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_reading() {
+    let mut bytes = MAGIC.to_vec();
+    bytes.resize(MAX_PROGRAM_BYTES + 1, 0);
+    let e = refused(&bytes);
+    assert!(e.contains(&format!("the limit is {MAX_PROGRAM_BYTES} bytes")), "{e}");
+}
