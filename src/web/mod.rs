@@ -13,7 +13,6 @@ pub mod words;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use serde::Deserialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Event, FormData, HtmlElement, HtmlFormElement, HtmlInputElement, Node};
@@ -23,8 +22,7 @@ use app::{App, Effect, esc};
 use words::Words;
 
 /// What the element passes in from its attributes (camelCase in JavaScript).
-#[derive(Deserialize, Default)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Default)]
 pub struct Options {
     /// `en` or `cy`.
     pub lang: String,
@@ -37,6 +35,27 @@ pub struct Options {
     pub pages_base: Option<String>,
     /// Where the ruleset came from, for messages.
     pub rules: Option<String>,
+}
+
+impl Options {
+    /// Reads the options object; anything missing or not a string is left out. Six string
+    /// properties do not need serde-wasm-bindgen, whose deserialiser brings float
+    /// formatting into the module (11 KB of the widget's transfer, measured).
+    fn read(o: &JsValue) -> Options {
+        let get = |k: &str| {
+            js_sys::Reflect::get(o, &JsValue::from_str(k))
+                .ok()
+                .and_then(|v| v.as_string())
+        };
+        Options {
+            lang: get("lang").unwrap_or_default(),
+            as_of: get("asOf"),
+            sha256: get("sha256"),
+            rules_page: get("rulesPage"),
+            pages_base: get("pagesBase"),
+            rules: get("rules"),
+        }
+    }
 }
 
 /// An event listener: its target (`None`: the window), event name, whether it listens
@@ -61,7 +80,7 @@ impl Widget {
     /// too, above the element's own fallback content.
     pub fn mount(root: Node, bytes: &[u8], options: JsValue) -> Widget {
         let root = &root;
-        let opts: Options = serde_wasm_bindgen::from_value(options).unwrap_or_default();
+        let opts = Options::read(&options);
         let w = Words::get(&opts.lang);
         let got = sha256::hex(bytes);
         if let Some(want) = opts.sha256.as_deref().map(str::trim).filter(|s| !s.is_empty())
@@ -136,7 +155,7 @@ impl Widget {
     /// Shows that the ruleset could not be fetched (`detail` says why).
     pub fn failed(root: Node, options: JsValue, detail: &str) -> Widget {
         let root = &root;
-        let opts: Options = serde_wasm_bindgen::from_value(options).unwrap_or_default();
+        let opts = Options::read(&options);
         let w = Words::get(&opts.lang);
         let msg = esc(w.fetch_failed).replace("{detail}", &esc(detail));
         Widget::failed_with(root, w, &msg)
