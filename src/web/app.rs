@@ -123,11 +123,12 @@ impl App {
             "en"
         };
         let sections = &program.info.sections;
-        let mut order: Vec<u32> = (0..program.inputs.len() as u32).collect();
-        order.sort_by_key(|&i| {
-            let s = &program.info.inputs[i as usize].section;
-            (sections.get_index_of(s).unwrap_or(sections.len()), i)
-        });
+        let order = order_by(program.inputs.len(), |i| {
+            let s = &program.info.inputs[i].section;
+            sections.get_index_of(s).unwrap_or(sections.len())
+        })
+        .map(|i| i as u32)
+        .collect();
         App {
             program,
             w,
@@ -619,7 +620,7 @@ impl App {
             seen.push(i);
         }
         let pos = |x: u32| self.order.iter().position(|&o| o == x).unwrap_or(0);
-        seen.sort_by_key(|&x| pos(x));
+        let mut seen: Vec<u32> = order_by(seen.len(), |k| pos(seen[k])).map(|k| seen[k]).collect();
         seen.dedup();
         let n = seen.iter().position(|&x| x == i).unwrap_or(0) + 1;
 
@@ -1174,9 +1175,8 @@ impl App {
             Role::CouncilShare => 3,
             Role::Other => 4,
         };
-        let mut outs: Vec<&OutputReport> = report.outputs.iter().collect();
-        outs.sort_by_key(|o| rank(o.role));
-        outs
+        let outs = &report.outputs;
+        order_by(outs.len(), |k| rank(outs[k].role)).map(|k| &outs[k]).collect()
     }
 
     /// The steps of result card `output` ("How we worked this out"), drawn when it is first
@@ -1323,4 +1323,12 @@ fn role_name(r: Role) -> &'static str {
         Role::CouncilShare => "council-share",
         Role::Other => "other",
     }
+}
+
+/// `0..n` in order of `key`, ties in index order. Every sort here goes through this one
+/// instantiation: each `sort_by_key` closure would add its own copy of the sort to the module.
+fn order_by(n: usize, key: impl Fn(usize) -> usize) -> impl Iterator<Item = usize> {
+    let mut keyed: Vec<(usize, usize)> = (0..n).map(|i| (key(i), i)).collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, i)| i)
 }
