@@ -1,5 +1,6 @@
-//! Engine timings, printed side by side (not asserted): parse the published JSON, check it,
-//! evaluate with and without the trace, and explain — for each bundled ruleset.
+//! Engine timings, printed side by side (not asserted): parse the published JSON and check
+//! it, or read the compiled program (what the widget does instead), evaluate with and
+//! without the trace, and explain — for each bundled ruleset.
 //! Run: `cargo bench --bench engine`. The brief's target: load + evaluate with full trace
 //! of a council ruleset in at most 100 µs natively.
 
@@ -40,9 +41,9 @@ fn main() {
         .collect();
     files.sort();
     println!(
-        "| ruleset | JSON bytes | parse+check µs (median) | evaluate µs | evaluate+trace µs | explain µs | load+evaluate+trace µs (min / median / max) |"
+        "| ruleset | JSON bytes | parse+check µs (median) | program bytes | decode+verify µs | check ÷ decode | evaluate µs | evaluate+trace µs | explain µs | load+evaluate+trace µs (min / median / max) |"
     );
-    println!("|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
         let dir = path.parent().unwrap().to_owned();
@@ -71,6 +72,8 @@ fn main() {
             carebudget::eval::Answers(vec![None; p.inputs.len()])
         };
         let load = time(|| carebudget::load_published("r.json", &json).unwrap());
+        let compiled = carebudget::compiled::encode(&loaded.program);
+        let decode = time(|| carebudget::compiled::decode(&compiled).unwrap());
         let eval = time(|| carebudget::eval::evaluate(p, &answers, as_of, false));
         let trace = time(|| carebudget::eval::evaluate(p, &answers, as_of, true));
         let ev = carebudget::eval::evaluate(p, &answers, as_of, true);
@@ -92,10 +95,13 @@ fn main() {
             carebudget::explain::explain(&l.program, &ev, "en", false)
         });
         println!(
-            "| {} | {} | {} | {} | {} | {} | {} / {} / {} |",
+            "| {} | {} | {} | {} | {} | {:.1}× | {} | {} | {} | {} / {} / {} |",
             p.info.id,
             json.len(),
             us(load[1]),
+            compiled.len(),
+            us(decode[1]),
+            load[1].as_secs_f64() / decode[1].as_secs_f64(),
             us(eval[1]),
             us(trace[1]),
             us(explain[1]),
