@@ -9,7 +9,7 @@ use carebudget::compiled::{MAGIC, VERSION, decode, encode};
 use carebudget::eval::evaluate;
 use carebudget::examples::run_example;
 use carebudget::explain::explain;
-use carebudget::limits::{MAX_EXPR_DEPTH, MAX_PROGRAM_BYTES};
+use carebudget::limits::MAX_EXPR_DEPTH;
 use carebudget::program::{Item, Node, Program, Ref, Value};
 use carebudget::{Loaded, SourceFile};
 
@@ -209,12 +209,4 @@ fn an_order_that_runs_a_rule_before_what_it_uses_is_refused() {
     let first = p.order[0];
     p.order.push(first);
     assert!(refused(&encode(&p)).contains("names an item twice"));
-}
-
-#[test]
-fn a_file_over_the_size_limit_is_refused_before_reading() {
-    let mut bytes = MAGIC.to_vec();
-    bytes.resize(MAX_PROGRAM_BYTES + 1, 0);
-    let e = refused(&bytes);
-    assert!(e.contains(&format!("the limit is {MAX_PROGRAM_BYTES} bytes")), "{e}");
 }

@@ -182,3 +182,14 @@ fn money_magnitude() {
         other => panic!("expected an error, got {other:?}"),
     }
 }
+
+#[test]
+fn compiled_program_size() {
+    // Refused before a byte of it is read (expression depth in a program: tests/compiled.rs).
+    let mut bytes = carebudget::compiled::MAGIC.to_vec();
+    bytes.resize(MAX_PROGRAM_BYTES + 1, 0);
+    match carebudget::compiled::decode(&bytes) {
+        Ok(_) => panic!("an oversized program was read"),
+        Err(e) => assert!(e.contains(&format!("the limit is {MAX_PROGRAM_BYTES} bytes")), "{e}"),
+    }
+}
