@@ -6,7 +6,7 @@
 //   - in Debian's headless Chromium, per page load (min / median / max over N loads; the
 //     first load of a fresh profile reported on its own, as "cold"):
 //       page load → start screen drawn (performance.now() at the first render into the
-//         shadow root: fetching and compiling the wasm, fetching and checking the ruleset)
+//         shadow root: fetching and compiling the wasm, fetching and reading the compiled program)
 //       "Start now" → first question (the submit handler: Rust evaluates and renders)
 //       an answer changed from the result page → updated result (the submit handler, and
 //         to the next animation frame, which includes style and layout)
@@ -23,7 +23,7 @@ const person = JSON.parse(readFileSync(join(repo, 'tests/e2e/people/working-age-
 // The answer changed on the result page, and what it is changed to.
 const CHANGE = { id: 'ras_shopping', from: person.answers.ras_shopping, to: 'most' };
 
-const html = widgetPage({ rules: `/rules/${person.rules}.json`, lang: 'en', 'as-of': person.asOf });
+const html = widgetPage({ rules: `/rules/${person.rules}.cbp`, lang: 'en', 'as-of': person.asOf });
 const env = await start({ extra: (p) => (p === '/bench.html' ? [html, 'text/html; charset=utf-8'] : null) });
 
 // Records when the first page is drawn into <care-budget>'s shadow root.
