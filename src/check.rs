@@ -31,7 +31,7 @@ pub fn check(ruleset: &Ruleset) -> Result<(Program, Vec<Diagnostic>), Vec<Diagno
     let mut inputs = c.inputs_shape();
     let rules = c.rules(&inputs);
     c.ask_when(&mut inputs);
-    let outputs_raw = c.outputs();
+    let outputs_raw = c.outputs(&inputs);
     let order = c.order(&inputs, &rules);
     if c.nodes > MAX_NODES {
         c.err(
@@ -47,11 +47,12 @@ pub fn check(ruleset: &Ruleset) -> Result<(Program, Vec<Diagnostic>), Vec<Diagno
     let order = order.expect("no cycles once there are no errors");
     let outputs = outputs_raw
         .into_iter()
-        .map(|(id, rule, role)| OutputInfo {
+        .map(|(id, rule, role, applies_when)| OutputInfo {
             label: ruleset.outputs.get(&id).and_then(|o| o.label.clone()),
             id,
             rule,
             role,
+            applies_when,
         })
         .collect();
     let program = Program {
@@ -433,15 +434,33 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn outputs(&mut self) -> Vec<(String, u32, crate::model::Role)> {
-        self.rs
-            .outputs
-            .iter()
-            .filter_map(|(id, o)| {
-                let rule = self.rs.rules.get_index_of(&o.rule)? as u32;
-                Some((id.clone(), rule, o.role))
-            })
-            .collect()
+    /// Each output's rule and role, and its `applies_when` compiled (a yes/no).
+    fn outputs(&mut self, inputs: &[InputInfo]) -> Vec<(String, u32, crate::model::Role, Option<Node>)> {
+        let rs = self.rs;
+        let mut out = Vec::new();
+        for (id, o) in &rs.outputs {
+            let applies_when = o.applies_when.as_ref().and_then(|cond| {
+                let path = join(&join("outputs", id), "applies_when");
+                let mut scope = Scope {
+                    uses: Vec::new(),
+                    depth: 0,
+                };
+                let (node, ty) = self.expr(cond, &path, &mut scope, inputs)?;
+                if ty != Ty::Bool {
+                    self.err(
+                        path,
+                        format!("`applies_when` must be yes/no, but this is {}", ty.describe()),
+                    );
+                } else if matches!(node, Node::Const(Value::Bool(false))) {
+                    self.err(path, "this answer never applies: its `applies_when` is always false");
+                }
+                Some(node)
+            });
+            if let Some(rule) = rs.rules.get_index_of(&o.rule) {
+                out.push((id.clone(), rule as u32, o.role, applies_when));
+            }
+        }
+        out
     }
 
     /// Orders inputs and rules so each comes after what it uses; reports every cycle.

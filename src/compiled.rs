@@ -127,8 +127,14 @@ fn verify(p: &Program) -> Result<(), String> {
             return bad(format!("figure {k}'s dates are not in order"));
         }
     }
-    if p.outputs.iter().any(|o| o.rule as usize >= nr) {
-        return bad("an answer refers to a rule that does not exist".into());
+    if p.outputs.iter().any(|o| {
+        o.rule as usize >= nr
+            || !o
+                .applies_when
+                .as_ref()
+                .is_none_or(|n| node_ok(n, &ref_ok, &input_ok, &ty_ok))
+    }) {
+        return bad("an answer refers to an item that does not exist".into());
     }
     // Each input and rule once, each after everything it uses.
     let (mut input_at, mut rule_at) = (vec![None; ni], vec![None; nr]);

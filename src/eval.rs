@@ -50,6 +50,8 @@ pub struct Evaluation {
     pub rules: Vec<Outcome>,
     /// Per rule, when traced: for a yes/no rule that is false, which parts failed.
     pub why: Vec<Vec<Why>>,
+    /// Per output: does it apply to this person? (`Known(true)` without `applies_when`.)
+    pub applies: Vec<Outcome>,
 }
 
 /// Why a condition was not met.
@@ -105,6 +107,7 @@ pub fn evaluate(p: &Program, answers: &Answers, as_of: Date, trace: bool) -> Eva
         params,
         rules: vec![Outcome::Unknown(Vec::new()); p.rules.len()],
         why: vec![Vec::new(); if trace { p.rules.len() } else { 0 }],
+        applies: Vec::new(),
     };
     for item in &p.order {
         match *item {
@@ -165,16 +168,35 @@ pub fn evaluate(p: &Program, answers: &Answers, as_of: Date, trace: bool) -> Eva
             }
         }
     }
+    ev.applies = p
+        .outputs
+        .iter()
+        .map(|o| match &o.applies_when {
+            None => Outcome::Known(Value::Bool(true)),
+            Some(cond) => Ctx { p, ev: &ev, rule: None }.eval(cond),
+        })
+        .collect();
     ev
 }
 
 impl Evaluation {
-    /// The questions still needed for output `o` (empty once it is decided).
+    /// The questions still needed for output `o` (empty once it is decided, or once it is
+    /// known not to apply). While whether it applies is unknown, what decides that comes first.
     pub fn needs(&self, p: &Program, o: usize) -> Vec<u32> {
+        match self.applies.get(o) {
+            Some(Outcome::Known(Value::Bool(false))) => return Vec::new(),
+            Some(Outcome::Unknown(n)) => return n.clone(),
+            _ => {}
+        }
         match &self.rules[p.outputs[o].rule as usize] {
             Outcome::Unknown(n) => n.clone(),
             _ => Vec::new(),
         }
+    }
+
+    /// False when output `o` is known not to apply to this person.
+    pub fn applies(&self, o: usize) -> bool {
+        !matches!(self.applies.get(o), Some(Outcome::Known(Value::Bool(false))))
     }
 
     /// The value of a named item as this evaluation saw it.

@@ -31,6 +31,18 @@ pub fn run_example(p: &Program, ex: &Example) -> ExampleResult {
         failures.push("the example expects nothing; give `expect` or `expect_needs`".into());
     }
     for (name, want) in &ex.expect {
+        // `not-applicable`: the output's `applies_when` is false for these answers.
+        if *want == Literal::Text("not-applicable".into()) {
+            match p.outputs.iter().position(|o| &o.id == name) {
+                None => failures.push(format!("`{name}` is not an output, so it cannot be not-applicable")),
+                Some(o) if ev.applies(o) => failures.push(format!(
+                    "{name}: expected it not to apply, but it applies (its value: {})",
+                    show(&ev.rules[p.outputs[o].rule as usize])
+                )),
+                Some(_) => {}
+            }
+            continue;
+        }
         // An output id, else a rule id.
         let rule = p
             .outputs

@@ -38,7 +38,8 @@ pub struct OutputReport {
     pub id: String,
     pub role: Role,
     pub label: String,
-    /// `known`, `unknown` (answers still needed) or `failed`.
+    /// `known`, `unknown` (answers still needed), `failed`, or `not-applicable` (its
+    /// `applies_when` is false for these answers: no value, no steps).
     pub status: &'static str,
     pub value: Option<ValueOut>,
     /// The value in words: "£123.45", "Yes", "£80.00 to £120.00".
@@ -128,7 +129,12 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
                 .unwrap_or(&rs.rules[out.rule as usize].label)
                 .get(lang)
                 .to_owned();
-            let (status, value, text, error) = describe(outcome, p.rules[out.rule as usize].ty, w);
+            let applies = ev.applies.get(o).cloned().unwrap_or(Outcome::Known(Value::Bool(true)));
+            let (status, value, text, error) = match &applies {
+                Outcome::Known(Value::Bool(false)) => ("not-applicable", None, w.not_applicable.to_owned(), None),
+                Outcome::Known(_) => describe(outcome, p.rules[out.rule as usize].ty, w),
+                other => describe(other, ValueType::YesNo, w),
+            };
             let needs = ev
                 .needs(p, o)
                 .into_iter()
@@ -137,11 +143,12 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
                     question: question_text(p, i, lang, for_other),
                 })
                 .collect();
-            let steps = memo
-                .steps_of(p, ev, out.rule)
-                .into_iter()
-                .map(|r| memo.step(p, ev, r, lang, w))
-                .collect();
+            let steps = if status == "not-applicable" {
+                Vec::new()
+            } else {
+                let rules = memo.steps_of(p, ev, out.rule);
+                rules.into_iter().map(|r| memo.step(p, ev, r, lang, w)).collect()
+            };
             OutputReport {
                 id: out.id.clone(),
                 role: out.role,
@@ -584,6 +591,7 @@ pub struct Words {
     pub points: &'static str,
     pub range: &'static str,
     pub not_known: &'static str,
+    pub not_applicable: &'static str,
     pub failed: &'static str,
     pub not_asked: &'static str,
     pub below: &'static str,
@@ -638,6 +646,7 @@ static EN: Words = Words {
     points: "points",
     range: "{a} to {b}",
     not_known: "not known yet",
+    not_applicable: "does not apply",
     failed: "could not be worked out",
     not_asked: "not asked",
     below: "{a} is {gap} below {b}.",
@@ -679,6 +688,7 @@ static CY: Words = Words {
     points: "pwynt",
     range: "{a} i {b}",
     not_known: "heb ei wybod eto",
+    not_applicable: "nid yw'n berthnasol",
     failed: "ni ellid ei gyfrifo",
     not_asked: "heb ei ofyn",
     below: "Mae {a} {gap} yn is na {b}.",

@@ -380,7 +380,9 @@ fn print_report(r: &Report) {
                 println!("    - {} ({})", n.question, n.id);
             }
         }
-        println!("  {}:", w.how_worked_out);
+        if !o.steps.is_empty() {
+            println!("  {}:", w.how_worked_out);
+        }
         for (i, s) in o.steps.iter().enumerate() {
             println!("  {:>2}. {}", i + 1, s.text);
             for b in &s.because {

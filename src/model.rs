@@ -324,6 +324,11 @@ pub struct Output {
     pub role: Role,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<Text>,
+    /// A yes/no expression: when it is false, this answer does not apply to the person (a
+    /// carer's eligibility for someone checking their own care) and is shown as such, not
+    /// as its rule's value. While it is unknown, its questions are asked first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_when: Option<Expr>,
 }
 
 /// A worked example: answers, the evaluation date, and the results the rules must give.

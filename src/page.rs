@@ -543,7 +543,17 @@ impl<'a> Renderer<'a> {
                 }
                 self.raw("</a> <span class=\"role\">(");
                 self.esc(role_words(out.role, self.lang));
-                self.raw(")</span></li>\n");
+                self.raw(")</span>");
+                if let Some(cond) = &out.applies_when {
+                    self.raw(" ");
+                    self.esc(w.applies_when);
+                    self.raw(":<div class=\"formula\">");
+                    let mut tables = Vec::new();
+                    self.expr(cond, &mut tables);
+                    self.raw("</div>");
+                    self.deferred(&tables, None);
+                }
+                self.raw("</li>\n");
             }
             self.raw("</ul>\n");
         }
@@ -1642,6 +1652,7 @@ struct PageWords {
     min: &'static str,
     max: &'static str,
     asked_when: &'static str,
+    applies_when: &'static str,
     otherwise: &'static str,
     options_of: &'static str,
     answer: &'static str,
@@ -1761,6 +1772,7 @@ static PAGE_EN: PageWords = PageWords {
     min: "Lowest allowed",
     max: "Highest allowed",
     asked_when: "Asked only when",
+    applies_when: "Applies only when",
     otherwise: "When not asked, the answer is taken as",
     options_of: "Answers to",
     answer: "Answer",
@@ -1873,6 +1885,7 @@ static PAGE_CY: PageWords = PageWords {
     min: "Yr isaf a ganiateir",
     max: "Yr uchaf a ganiateir",
     asked_when: "Dim ond yn cael ei ofyn pan",
+    applies_when: "Dim ond yn berthnasol pan",
     otherwise: "Pan na chaiff ei ofyn, cymerir mai'r ateb yw",
     options_of: "Atebion i",
     answer: "Ateb",

@@ -254,6 +254,8 @@ pub struct OutputInfo {
     pub role: Role,
     /// The answer's own label; else the rule's.
     pub label: Option<Text>,
+    /// When false, the answer does not apply (evaluated after every rule).
+    pub applies_when: Option<Node>,
 }
 
 /// One item in evaluation order.

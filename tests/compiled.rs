@@ -185,7 +185,7 @@ fn an_index_out_of_range_is_refused_not_followed() {
 
     let mut p = load("example").program;
     p.outputs[0].rule = 9_999;
-    assert!(refused(&encode(&p)).contains("answer refers to a rule that does not exist"));
+    assert!(refused(&encode(&p)).contains("answer refers to an item that does not exist"));
 }
 
 #[test]

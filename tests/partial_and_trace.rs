@@ -202,3 +202,73 @@ fn results_outside_the_rules_period_carry_a_warning() {
     let cy = explain(&l.program, &run(&l, "", "2024-06-01"), "cy", false);
     assert!(cy.warnings[0].contains("7 Ebrill 2025"), "{:?}", cy.warnings);
 }
+
+/// `applies_when` on outputs: one answer for carers, one for everyone else.
+const APPLIES: &str = "inputs:
+  who: {type: choice, section: main, question: Who is this for?, options: {me: {label: Me}, carer: {label: A carer}}}
+  impairment: {type: yes-no, section: main, question: Do you have an impairment?, ask_when: adult, default: false}
+  caring: {type: yes-no, section: main, question: Do you provide necessary care?, ask_when: carer, default: false}
+rules:
+  adult: {type: yes-no, label: Checking own care, formula: {answer_in: {answer: who, options: [me]}}}
+  carer: {type: yes-no, label: Checking as a carer, formula: {answer_in: {answer: who, options: [carer]}}}
+  adult_ok: {type: yes-no, label: Adult eligible, formula: {all: [adult, impairment]}}
+  carer_ok: {type: yes-no, label: Carer eligible, formula: {all: [carer, caring]}}
+outputs:
+  eligible: {rule: adult_ok, role: eligibility, applies_when: adult}
+  carer_eligible: {rule: carer_ok, role: eligibility, applies_when: carer}
+";
+
+#[test]
+fn an_output_that_does_not_apply_is_not_applicable_not_no() {
+    let l = load(APPLIES);
+    // Before `who`: whether either applies is unknown, so `who` is what each needs.
+    let ev = run(&l, "", "2025-06-01");
+    assert_eq!(needs(&l, &ev, "eligible"), ["who"]);
+    assert_eq!(needs(&l, &ev, "carer_eligible"), ["who"]);
+    // Checking own care: the carer answer does not apply (its rule is No) and needs nothing.
+    let ev = run(&l, "who: me", "2025-06-01");
+    assert_eq!(rule(&l, &ev, "carer_ok"), yes(false));
+    assert!(!ev.applies(1) && ev.applies(0));
+    assert!(needs(&l, &ev, "carer_eligible").is_empty());
+    assert_eq!(needs(&l, &ev, "eligible"), ["impairment"]);
+    for lang in ["en", "cy"] {
+        let r = explain(&l.program, &ev, lang, false);
+        let carer = r.outputs.iter().find(|o| o.id == "carer_eligible").unwrap();
+        assert_eq!(carer.status, "not-applicable");
+        assert!(carer.value.is_none() && carer.steps.is_empty() && carer.needs.is_empty());
+        assert_eq!(
+            carer.text,
+            if lang == "en" {
+                "does not apply"
+            } else {
+                "nid yw'n berthnasol"
+            }
+        );
+        assert_eq!(r.outputs.iter().find(|o| o.id == "eligible").unwrap().status, "unknown");
+    }
+    // A carer: the adult answer does not apply, the carer one is decided as usual.
+    let ev = run(&l, "who: carer\ncaring: true", "2025-06-01");
+    let r = explain(&l.program, &ev, "en", false);
+    assert_eq!(r.outputs[0].status, "not-applicable");
+    assert_eq!((r.outputs[1].status, r.outputs[1].text.as_str()), ("known", "Yes"));
+}
+
+#[test]
+fn applies_when_must_be_a_yes_no_that_can_be_true() {
+    let not_yes_no = APPLIES.replace("applies_when: adult}", "applies_when: \"£5\"}");
+    let ds = errors(&not_yes_no);
+    assert!(
+        ds.iter()
+            .any(|d| d.path == "outputs.eligible.applies_when" && d.message.contains("must be yes/no")),
+        "{ds:?}"
+    );
+    let never = APPLIES.replace("applies_when: adult}", "applies_when: false}");
+    let ds = errors(&never);
+    assert!(ds.iter().any(|d| d.message.contains("never applies")), "{ds:?}");
+    let unknown = APPLIES.replace("applies_when: adult}", "applies_when: adlt}");
+    let ds = errors(&unknown);
+    assert!(
+        ds.iter().any(|d| d.path.starts_with("outputs.eligible.applies_when")),
+        "{ds:?}"
+    );
+}

@@ -1166,7 +1166,8 @@ impl App {
     }
 
     /// The result cards in the order shown: eligibility first, then the budget, then who
-    /// pays, then anything else.
+    /// pays, then anything else. An answer that does not apply to the person (a carer's
+    /// eligibility, for someone checking their own care) is left out, not shown as "No".
     fn ordered(report: &Report) -> Vec<&OutputReport> {
         let rank = |r: Role| match r {
             Role::Eligibility => 0,
@@ -1175,8 +1176,8 @@ impl App {
             Role::CouncilShare => 3,
             Role::Other => 4,
         };
-        let outs = &report.outputs;
-        order_by(outs.len(), |k| rank(outs[k].role)).map(|k| &outs[k]).collect()
+        let outs: Vec<&OutputReport> = report.outputs.iter().filter(|o| o.status != "not-applicable").collect();
+        order_by(outs.len(), |k| rank(outs[k].role)).map(|k| outs[k]).collect()
     }
 
     /// The steps of result card `output` ("How we worked this out"), drawn when it is first

@@ -168,7 +168,8 @@ export function cliEval(rulesFile, answers, { asOf, lang = 'en', forOther = fals
 
 /** The same view of a CLI report as `shown` gives of the page. */
 export function expected(report) {
-  return report.outputs.map((o) => ({
+  // An answer that does not apply to the person is not shown at all.
+  return report.outputs.filter((o) => o.status !== 'not-applicable').map((o) => ({
     id: o.id,
     status: o.status,
     text: o.text,

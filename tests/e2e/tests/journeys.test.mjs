@@ -37,7 +37,12 @@ for (const p of people) {
         lang: p.lang,
         forOther: p.forOther,
       });
-      for (const o of report.outputs) assert.equal(o.status, 'known', `${o.id} is decided`);
+      // Worked out from the person's `who` answer and the rulesets' `applies_when`.
+      const notApplicable = report.outputs.filter((o) => o.status === 'not-applicable').map((o) => o.id);
+      assert.deepEqual(notApplicable, p.notApplicable, 'the answers that do not apply to this person');
+      for (const o of report.outputs) {
+        if (!notApplicable.includes(o.id)) assert.equal(o.status, 'known', `${o.id} is decided`);
+      }
       assert.deepEqual((await shown(page)).sort(byId), expected(report).sort(byId));
       // A step several answers share is explained in full once, then named with its value.
       const full = await page.evaluate(() =>
