@@ -21,6 +21,10 @@ use crate::date::Date;
 use app::{App, Effect, esc};
 use words::Words;
 
+// The widget's allocator (the default, dlmalloc, is larger and slower in WebAssembly).
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// What the element passes in from its attributes (camelCase in JavaScript).
 #[derive(Default)]
 pub struct Options {
