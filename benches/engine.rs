@@ -72,7 +72,7 @@ fn main() {
             carebudget::eval::Answers(vec![None; p.inputs.len()])
         };
         let load = time(|| carebudget::load_published("r.json", &json).unwrap());
-        let compiled = carebudget::compiled::encode(&loaded.program);
+        let compiled = carebudget::compiled::encode(&loaded.program).unwrap();
         let decode = time(|| carebudget::compiled::decode(&compiled).unwrap());
         let eval = time(|| carebudget::eval::evaluate(p, &answers, as_of, false));
         let trace = time(|| carebudget::eval::evaluate(p, &answers, as_of, true));

@@ -23,12 +23,11 @@ pub const MAGIC: &[u8] = b"carebudget-program\n";
 pub const VERSION: u8 = 1;
 
 /// The file for `program`.
-pub fn encode(program: &Program) -> Vec<u8> {
+pub fn encode(program: &Program) -> Result<Vec<u8>, String> {
     let mut out = MAGIC.to_vec();
     out.push(VERSION);
-    // Encoding plain serde data into a Vec cannot fail.
-    out.extend(postcard::to_allocvec(program).unwrap_or_default());
-    out
+    out.extend(postcard::to_allocvec(program).map_err(|e| format!("cannot encode the program: {e}"))?);
+    Ok(out)
 }
 
 /// Reads a compiled program file, refusing anything it cannot trust to run.
@@ -106,7 +105,7 @@ fn verify(p: &Program) -> Result<(), String> {
         };
         own && n.children().into_iter().all(|c| node_ok(c, ref_ok, input_ok, ty_ok))
     }
-    for (k, x) in p.inputs.iter().enumerate() {
+    for x in &p.inputs {
         if !ty_ok(x.ty)
             || !x.uses.iter().all(ref_ok)
             || !x
@@ -114,27 +113,27 @@ fn verify(p: &Program) -> Result<(), String> {
                 .as_ref()
                 .is_none_or(|n| node_ok(n, &ref_ok, &input_ok, &ty_ok))
         {
-            return bad(format!("question {k} refers to an item that does not exist"));
+            return bad(format!("the question `{}` refers to an item that does not exist", x.id));
         }
     }
-    for (k, x) in p.rules.iter().enumerate() {
+    for x in &p.rules {
         if !x.uses.iter().all(ref_ok) || !node_ok(&x.node, &ref_ok, &input_ok, &ty_ok) {
-            return bad(format!("rule {k} refers to an item that does not exist"));
+            return bad(format!("the rule `{}` refers to an item that does not exist", x.id));
         }
     }
-    for (k, x) in p.params.iter().enumerate() {
+    for x in &p.params {
         if x.timeline.is_empty() || x.timeline.windows(2).any(|w| w[0].from >= w[1].from) {
-            return bad(format!("figure {k}'s dates are not in order"));
+            return bad(format!("the figure `{}` has no dates, or dates out of order", x.id));
         }
     }
-    if p.outputs.iter().any(|o| {
-        o.rule as usize >= nr
-            || !o
-                .applies_when
-                .as_ref()
-                .is_none_or(|n| node_ok(n, &ref_ok, &input_ok, &ty_ok))
-    }) {
-        return bad("an answer refers to an item that does not exist".into());
+    for o in &p.outputs {
+        let applies_ok = o
+            .applies_when
+            .as_ref()
+            .is_none_or(|n| node_ok(n, &ref_ok, &input_ok, &ty_ok));
+        if o.rule as usize >= nr || !applies_ok {
+            return bad(format!("the answer `{}` refers to an item that does not exist", o.id));
+        }
     }
     // Each input and rule once, each after everything it uses.
     let (mut input_at, mut rule_at) = (vec![None; ni], vec![None; nr]);
@@ -170,14 +169,14 @@ fn verify(p: &Program) -> Result<(), String> {
             refs(n, &mut used);
         }
         if !used.iter().all(|r| before(r, input_at[k])) {
-            return bad(format!("question {k} comes before something it uses"));
+            return bad(format!("the question `{}` comes before something it uses", x.id));
         }
     }
     for (k, x) in p.rules.iter().enumerate() {
         let mut used: Vec<&Ref> = x.uses.iter().collect();
         refs(&x.node, &mut used);
         if !used.iter().all(|r| before(r, rule_at[k])) {
-            return bad(format!("rule {k} comes before something it uses"));
+            return bad(format!("the rule `{}` comes before something it uses", x.id));
         }
     }
     Ok(())

@@ -212,7 +212,7 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
                 .map_err(|d| format!("internal: the published JSON does not load: {}", fail_diags(&d)))?;
             write_hashed(&output, json.as_bytes())?;
             if let Some(path) = program {
-                let bytes = carebudget::compiled::encode(&loaded.program);
+                let bytes = carebudget::compiled::encode(&loaded.program)?;
                 // And the compiled one must decode (and verify) as it will in a browser.
                 carebudget::compiled::decode(&bytes)
                     .map_err(|e| format!("internal: the compiled program does not read back: {e}"))?;

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use carebudget::answers::type_answers;
-use carebudget::compiled::{MAGIC, VERSION, decode, encode};
+use carebudget::compiled::{MAGIC, VERSION, decode};
 use carebudget::eval::evaluate;
 use carebudget::examples::run_example;
 use carebudget::explain::explain;
@@ -14,6 +14,10 @@ use carebudget::program::{Item, Node, Program, Ref, Value};
 use carebudget::{Loaded, SourceFile};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn encode(p: &Program) -> Vec<u8> {
+    carebudget::compiled::encode(p).expect("a checked program encodes")
+}
 
 fn load(id: &str) -> Loaded {
     let dir = Path::new(ROOT).join("www/rules");
@@ -171,21 +175,22 @@ fn expressions_nested_beyond_the_limit_are_refused() {
 
 #[test]
 fn an_index_out_of_range_is_refused_not_followed() {
+    let rule0 = load("example").program.rules[0].id.clone();
     for bad in [Ref::Input(9_999), Ref::Param(9_999), Ref::Rule(9_999)] {
         let e = refused(&with_rule_node(Node::Ref(bad)));
         assert!(
-            e.contains("rule 0 refers to an item that does not exist"),
+            e.contains(&format!("the rule `{}` refers to an item that does not exist", rule0)),
             "{bad:?}: {e}"
         );
     }
     let e = refused(&with_rule_node(Node::Count(9_999)));
     assert!(e.contains("does not exist"), "{e}");
     let e = refused(&with_rule_node(Node::Sum(Vec::new())));
-    assert!(e.contains("rule 0 refers"), "an empty sum is refused: {e}");
+    assert!(e.contains("refers to an item"), "an empty sum is refused: {e}");
 
     let mut p = load("example").program;
     p.outputs[0].rule = 9_999;
-    assert!(refused(&encode(&p)).contains("answer refers to an item that does not exist"));
+    assert!(refused(&encode(&p)).contains("the answer `eligible` refers to an item that does not exist"));
 }
 
 #[test]

@@ -31,5 +31,6 @@ fuzz_target!(|data: &[u8]| {
     // What loads must publish and load back, and compile to a program that reads back.
     let json = serde_json::to_string(&loaded.ruleset).expect("a loaded ruleset serialises");
     carebudget::load_published("published.json", &json).expect("a published ruleset loads back");
-    carebudget::compiled::decode(&carebudget::compiled::encode(p)).expect("a compiled program reads back");
+    let bytes = carebudget::compiled::encode(p).expect("a program encodes");
+    carebudget::compiled::decode(&bytes).expect("a compiled program reads back");
 });
