@@ -22,10 +22,12 @@ function timeRuns(runs, f, per) {
 }
 
 const getText = async (url) => (await fetch(url)).text();
+const getBytes = async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer());
 
 window.runBench = async ({ quick = false, agreeOnly = false, asOf = '2025-06-01' } = {}) => {
   const households = JSON.parse(await getText('/out/households.json'));
-  const ourRules = await getText('/out/model.json');
+  // Ours: the compiled program, as the widget loads it (written beside model.json by `publish`).
+  const ourRules = await getBytes('/out/model.cbp');
   if (agreeOnly) {
     // The agreement check (before any timing): our engine's figures, as WebAssembly.
     const wasm = await import('/out/wasm/bench.js');

@@ -65,10 +65,19 @@ impl Ours {
             .unwrap_or_else(|ds| fail(ds.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")))
             .program;
         let rule = |id: &str| {
-            let o = p.outputs.iter().position(|o| o.id == id).unwrap_or_else(|| fail(format!("no output {id}")));
+            let o = p
+                .outputs
+                .iter()
+                .position(|o| o.id == id)
+                .unwrap_or_else(|| fail(format!("no output {id}")));
             p.outputs[o].rule as usize
         };
-        let rules = [rule("budget_range"), rule("budget"), rule("contribution"), rule("council_pays")];
+        let rules = [
+            rule("budget_range"),
+            rule("budget"),
+            rule("contribution"),
+            rule("council_pays"),
+        ];
         Ours { p, rules }
     }
 
@@ -119,9 +128,9 @@ mod zen {
     use std::sync::Arc;
 
     use serde_json::Value as Json;
+    use zen_engine::Variable;
     use zen_engine::model::DecisionContent;
     use zen_engine::{Decision, DecisionEngine, EvaluationOptions};
-    use zen_engine::Variable;
 
     use super::{Result5, fail};
 
@@ -157,7 +166,10 @@ mod zen {
     impl Zen {
         pub fn eval(&self, request: &Json, trace: bool) -> Result5 {
             let context = Variable::from(request); // ZEN's own conversion from JSON, by reference
-            let options = EvaluationOptions { trace, ..Default::default() };
+            let options = EvaluationOptions {
+                trace,
+                ..Default::default()
+            };
             let response = pollster::block_on(self.decision.evaluate_with_opts(context, options))
                 .unwrap_or_else(|e| fail(format!("zen: {e:?}")));
             let pence = |key: &str| -> i64 {
@@ -172,7 +184,13 @@ mod zen {
                 }
                 p.mantissa() as i64 / 10i64.pow(p.scale())
             };
-            [pence("budgetLower"), pence("budgetUpper"), pence("budget"), pence("contribution"), pence("councilPays")]
+            [
+                pence("budgetLower"),
+                pence("budgetUpper"),
+                pence("budget"),
+                pence("contribution"),
+                pence("councilPays"),
+            ]
         }
     }
 }
@@ -227,8 +245,15 @@ fn main() {
     }
     let (mode, imp, model, households_path) = (&args[0], &args[1], &args[2], &args[3]);
     if mode == "publish" {
-        // The ruleset as the widget loads it: `publish ours MODEL OUT`.
-        return std::fs::write(households_path, publish(model)).unwrap_or_else(|e| fail(e));
+        // The ruleset as published JSON (`publish ours MODEL OUT.json`), and beside it the
+        // compiled program the widget loads (`OUT.cbp`), which the browser bench reads.
+        let json = publish(model);
+        let loaded = load_published("bench-model.json", &json)
+            .unwrap_or_else(|ds| fail(ds.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")));
+        let program = carebudget::compiled::encode(&loaded.program).unwrap_or_else(|e| fail(e));
+        std::fs::write(std::path::Path::new(households_path).with_extension("cbp"), program)
+            .unwrap_or_else(|e| fail(e));
+        return std::fs::write(households_path, json).unwrap_or_else(|e| fail(e));
     }
     let rest = &args[4..];
     let opts = Opts {
@@ -296,27 +321,80 @@ fn run_ours(mode: &str, model: &str, households: &[Json], out: Option<String>, o
             println!("{}", peak_rss_kib());
         }
         "time" => {
-            let (runs, min) = if o.quick { (5, Duration::from_millis(50)) } else { (30, Duration::from_millis(700)) };
+            let (runs, min) = if o.quick {
+                (5, Duration::from_millis(50))
+            } else {
+                (30, Duration::from_millis(700))
+            };
             let sample = &raw[..100.min(raw.len())];
             let n = sample.len() as u32;
             let mut r = serde_json::Map::new();
             r.insert(
                 "cold".into(),
-                time_runs(runs, min, || { black_box(Ours::load(&json).eval(&raw[0], false)); }, us),
+                time_runs(
+                    runs,
+                    min,
+                    || {
+                        black_box(Ours::load(&json).eval(&raw[0], false));
+                    },
+                    us,
+                ),
             );
             let ours = Ours::load(&json);
             let per = |d: Duration| us(d / n);
-            r.insert("warm".into(), time_runs(runs, min, || sample.iter().for_each(|h| { black_box(ours.eval(h, false)); }), per));
-            r.insert("warm_trace".into(), time_runs(runs, min, || sample.iter().for_each(|h| { black_box(ours.eval(h, true)); }), per));
+            r.insert(
+                "warm".into(),
+                time_runs(
+                    runs,
+                    min,
+                    || {
+                        sample.iter().for_each(|h| {
+                            black_box(ours.eval(h, false));
+                        })
+                    },
+                    per,
+                ),
+            );
+            r.insert(
+                "warm_trace".into(),
+                time_runs(
+                    runs,
+                    min,
+                    || {
+                        sample.iter().for_each(|h| {
+                            black_box(ours.eval(h, true));
+                        })
+                    },
+                    per,
+                ),
+            );
             r.insert(
                 "warm_explain".into(),
-                time_runs(runs, min, || sample.iter().for_each(|h| { black_box(ours.eval_explain(h)); }), per),
+                time_runs(
+                    runs,
+                    min,
+                    || {
+                        sample.iter().for_each(|h| {
+                            black_box(ours.eval_explain(h));
+                        })
+                    },
+                    per,
+                ),
             );
             // Evaluation alone, answers typed beforehand.
             let typed: Vec<Answers> = sample.iter().map(|h| ours.answers(h)).collect();
             r.insert(
                 "warm_evaluate_only".into(),
-                time_runs(runs, min, || typed.iter().for_each(|a| { black_box(evaluate(&ours.p, a, as_of(), false)); }), per),
+                time_runs(
+                    runs,
+                    min,
+                    || {
+                        typed.iter().for_each(|a| {
+                            black_box(evaluate(&ours.p, a, as_of(), false));
+                        })
+                    },
+                    per,
+                ),
             );
             // Batch: the households over and over to `batch`, one core, no trace.
             let reps = (o.batch / raw.len()).max(1);
@@ -376,19 +454,64 @@ fn run_zen(mode: &str, model: &str, households: &[Json], out: Option<String>, o:
             println!("{}", peak_rss_kib());
         }
         "time" => {
-            let (runs, min) = if o.quick { (5, Duration::from_millis(50)) } else { (30, Duration::from_millis(700)) };
+            let (runs, min) = if o.quick {
+                (5, Duration::from_millis(50))
+            } else {
+                (30, Duration::from_millis(700))
+            };
             let sample = &requests[..100.min(requests.len())];
             let n = sample.len() as u32;
             let mut r = serde_json::Map::new();
-            r.insert("cold".into(), time_runs(runs, min, || { black_box(zen::load(&text, false).eval(&requests[0], false)); }, us));
+            r.insert(
+                "cold".into(),
+                time_runs(
+                    runs,
+                    min,
+                    || {
+                        black_box(zen::load(&text, false).eval(&requests[0], false));
+                    },
+                    us,
+                ),
+            );
             r.insert(
                 "cold_compiled".into(),
-                time_runs(runs, min, || { black_box(zen::load(&text, true).eval(&requests[0], false)); }, us),
+                time_runs(
+                    runs,
+                    min,
+                    || {
+                        black_box(zen::load(&text, true).eval(&requests[0], false));
+                    },
+                    us,
+                ),
             );
             let z = zen::load(&text, true);
             let per = |d: Duration| us(d / n);
-            r.insert("warm".into(), time_runs(runs, min, || sample.iter().for_each(|h| { black_box(z.eval(h, false)); }), per));
-            r.insert("warm_trace".into(), time_runs(runs, min, || sample.iter().for_each(|h| { black_box(z.eval(h, true)); }), per));
+            r.insert(
+                "warm".into(),
+                time_runs(
+                    runs,
+                    min,
+                    || {
+                        sample.iter().for_each(|h| {
+                            black_box(z.eval(h, false));
+                        })
+                    },
+                    per,
+                ),
+            );
+            r.insert(
+                "warm_trace".into(),
+                time_runs(
+                    runs,
+                    min,
+                    || {
+                        sample.iter().for_each(|h| {
+                            black_box(z.eval(h, true));
+                        })
+                    },
+                    per,
+                ),
+            );
             let reps = (o.batch / requests.len()).max(1);
             let total = reps * requests.len();
             let mut tp = Vec::new();

@@ -1,4 +1,5 @@
-//! The bench's browser entry: load a published ruleset, then evaluate households.
+//! The bench's browser entry: read a compiled program (as the widget does), then evaluate
+//! households.
 
 use carebudget::eval::{Evaluation, Outcome, evaluate};
 use carebudget::literal::Literal;
@@ -15,15 +16,21 @@ pub struct Bench {
 
 #[wasm_bindgen]
 impl Bench {
-    /// Loads and checks a published ruleset (JSON text); evaluations are as of `as_of`.
+    /// Reads and verifies a compiled program (`carebudget build --program`, the file the
+    /// widget loads); evaluations are as of `as_of`.
     #[wasm_bindgen(constructor)]
-    pub fn new(json: &str, as_of: &str) -> Result<Bench, JsError> {
-        let p = carebudget::load_published("model.json", json)
-            .map_err(|ds| JsError::new(&ds.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")))?
-            .program;
+    pub fn new(program: &[u8], as_of: &str) -> Result<Bench, JsError> {
+        let p = carebudget::compiled::decode(program).map_err(|e| JsError::new(&e))?;
         let mut rules = [0; 4];
-        for (k, id) in ["budget_range", "budget", "contribution", "council_pays"].iter().enumerate() {
-            let o = p.outputs.iter().position(|o| o.id == *id).ok_or_else(|| JsError::new(id))?;
+        for (k, id) in ["budget_range", "budget", "contribution", "council_pays"]
+            .iter()
+            .enumerate()
+        {
+            let o = p
+                .outputs
+                .iter()
+                .position(|o| o.id == *id)
+                .ok_or_else(|| JsError::new(id))?;
             rules[k] = p.outputs[o].rule as usize;
         }
         let as_of = carebudget::date::Date::parse(as_of).map_err(|e| JsError::new(&e))?;
@@ -66,6 +73,12 @@ impl Bench {
             Outcome::Known(Value::Range(lo, hi)) => (lo.pence() as f64, hi.pence() as f64),
             other => return Err(JsError::new(&format!("{other:?}"))),
         };
-        Ok(vec![lo, hi, money(self.rules[1])?, money(self.rules[2])?, money(self.rules[3])?])
+        Ok(vec![
+            lo,
+            hi,
+            money(self.rules[1])?,
+            money(self.rules[2])?,
+            money(self.rules[3])?,
+        ])
     }
 }
