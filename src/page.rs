@@ -547,11 +547,8 @@ impl<'a> Renderer<'a> {
                 if let Some(cond) = &out.applies_when {
                     self.raw(" ");
                     self.esc(w.applies_when);
-                    self.raw(":<div class=\"formula\">");
-                    let mut tables = Vec::new();
-                    self.expr(cond, &mut tables);
-                    self.raw("</div>");
-                    self.deferred(&tables, None);
+                    self.raw(":");
+                    self.condition(cond);
                 }
                 self.raw("</li>\n");
             }
@@ -650,13 +647,7 @@ impl<'a> Renderer<'a> {
             self.fact(w.max, |r| r.esc(&s));
         }
         if let Some(cond) = &q.ask_when {
-            self.fact(w.asked_when, |r| {
-                let mut tables = Vec::new();
-                r.raw("<div class=\"formula\">");
-                r.expr(cond, &mut tables);
-                r.raw("</div>");
-                r.deferred(&tables, None);
-            });
+            self.fact(w.asked_when, |r| r.condition(cond));
             if let Some(v) = &info.default {
                 let v = v.clone();
                 self.fact(w.otherwise, |r| r.answer_words(id, &v));
@@ -852,6 +843,15 @@ impl<'a> Renderer<'a> {
             self.raw("</section>\n");
         }
         self.raw("</section>\n");
+    }
+
+    /// A yes/no condition (`ask_when`, `applies_when`) as a formula, with any tables it uses.
+    fn condition(&mut self, cond: &'a Expr) {
+        let mut tables = Vec::new();
+        self.raw("<div class=\"formula\">");
+        self.expr(cond, &mut tables);
+        self.raw("</div>");
+        self.deferred(&tables, None);
     }
 
     fn deferred(&mut self, tables: &[Deferred<'a>], rule: Option<&str>) {
