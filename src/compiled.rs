@@ -71,75 +71,16 @@ fn verify(p: &Program) -> Result<(), String> {
     if p.info.inputs.len() != ni || p.info.params.len() != np || p.info.rules.len() != nr {
         return bad("its words do not match its items".into());
     }
-    let input_ok = |i: u32| (i as usize) < ni;
-    let ref_ok = |r: &Ref| match *r {
-        Ref::Input(i) => input_ok(i),
-        Ref::Param(i) => (i as usize) < np,
-        Ref::Rule(i) => (i as usize) < nr,
-    };
-    let ty_ok = |t: Ty| match t {
-        Ty::Choice(i) | Ty::Choices(i) => input_ok(i),
-        _ => true,
-    };
-    fn node_ok(
-        n: &Node,
-        ref_ok: &dyn Fn(&Ref) -> bool,
-        input_ok: &dyn Fn(u32) -> bool,
-        ty_ok: &dyn Fn(Ty) -> bool,
-    ) -> bool {
-        let own = match n {
-            Node::Ref(r) => ref_ok(r),
-            Node::Lookup { input, .. }
-            | Node::AnswerIn(input, _)
-            | Node::Includes(input, _)
-            | Node::Count(input)
-            | Node::Age(input) => input_ok(*input),
-            Node::Divide(_, _, _, t) => ty_ok(*t),
-            // Evaluation reads the first operand, band and point of these.
-            Node::Sum(xs) | Node::Difference(xs) | Node::Product(xs, ..) | Node::Min(xs) | Node::Max(xs) => {
-                !xs.is_empty()
-            }
-            Node::Bands { bands, .. } => !bands.is_empty(),
-            Node::Scale { points, .. } => !points.is_empty(),
-            _ => true,
-        };
-        own && n.children().into_iter().all(|c| node_ok(c, ref_ok, input_ok, ty_ok))
-    }
-    for x in &p.inputs {
-        if !ty_ok(x.ty)
-            || !x.uses.iter().all(ref_ok)
-            || !x
-                .ask_when
-                .as_ref()
-                .is_none_or(|n| node_ok(n, &ref_ok, &input_ok, &ty_ok))
-        {
-            return bad(format!("the question `{}` refers to an item that does not exist", x.id));
-        }
-    }
-    for x in &p.rules {
-        if !x.uses.iter().all(ref_ok) || !node_ok(&x.node, &ref_ok, &input_ok, &ty_ok) {
-            return bad(format!("the rule `{}` refers to an item that does not exist", x.id));
-        }
-    }
     for x in &p.params {
         if x.timeline.is_empty() || x.timeline.windows(2).any(|w| w[0].from >= w[1].from) {
             return bad(format!("the figure `{}` has no dates, or dates out of order", x.id));
         }
     }
-    for o in &p.outputs {
-        let applies_ok = o
-            .applies_when
-            .as_ref()
-            .is_none_or(|n| node_ok(n, &ref_ok, &input_ok, &ty_ok));
-        if o.rule as usize >= nr || !applies_ok {
-            return bad(format!("the answer `{}` refers to an item that does not exist", o.id));
-        }
-    }
-    // Each input and rule once, each after everything it uses.
+    // Each input and rule once in the order.
     let (mut input_at, mut rule_at) = (vec![None; ni], vec![None; nr]);
     for (pos, item) in p.order.iter().enumerate() {
         let slot = match *item {
-            Item::Input(i) if input_ok(i) => &mut input_at[i as usize],
+            Item::Input(i) if (i as usize) < ni => &mut input_at[i as usize],
             Item::Rule(r) if (r as usize) < nr => &mut rule_at[r as usize],
             _ => return bad("its order names an item that does not exist".into()),
         };
@@ -150,36 +91,73 @@ fn verify(p: &Program) -> Result<(), String> {
     if input_at.iter().chain(&rule_at).any(Option::is_none) {
         return bad("its order leaves an item out".into());
     }
-    let before = |r: &Ref, pos: Option<usize>| match *r {
-        Ref::Input(i) => input_at[i as usize] < pos,
-        Ref::Rule(i) => rule_at[i as usize] < pos,
-        Ref::Param(_) => true,
+    let in_range = |r: &Ref| match *r {
+        Ref::Input(i) => (i as usize) < ni,
+        Ref::Param(i) => (i as usize) < np,
+        Ref::Rule(i) => (i as usize) < nr,
     };
-    fn refs<'a>(n: &'a Node, out: &mut Vec<&'a Ref>) {
-        if let Node::Ref(r) = n {
-            out.push(r);
-        }
-        for c in n.children() {
-            refs(c, out);
-        }
-    }
+    // What an item names (its `uses` and every `Ref` in its expression), or `None` if the
+    // expression is malformed or names something that does not exist.
+    let named = |uses: &[Ref], node: Option<&Node>| {
+        let mut refs = uses.to_vec();
+        let shape_ok = node.is_none_or(|n| walk(n, ni, &mut refs));
+        (shape_ok && refs.iter().all(in_range)).then_some(refs)
+    };
+    let before = |refs: &[Ref], pos: Option<usize>| {
+        refs.iter().all(|r| match *r {
+            Ref::Input(i) => input_at[i as usize] < pos,
+            Ref::Rule(i) => rule_at[i as usize] < pos,
+            Ref::Param(_) => true,
+        })
+    };
+    let choice_ok = |t: Ty| !matches!(t, Ty::Choice(i) | Ty::Choices(i) if i as usize >= ni);
     for (k, x) in p.inputs.iter().enumerate() {
-        let mut used: Vec<&Ref> = x.uses.iter().collect();
-        if let Some(n) = &x.ask_when {
-            refs(n, &mut used);
-        }
-        if !used.iter().all(|r| before(r, input_at[k])) {
+        let Some(refs) = named(&x.uses, x.ask_when.as_ref()).filter(|_| choice_ok(x.ty)) else {
+            return bad(format!("the question `{}` refers to an item that does not exist", x.id));
+        };
+        if !before(&refs, input_at[k]) {
             return bad(format!("the question `{}` comes before something it uses", x.id));
         }
     }
     for (k, x) in p.rules.iter().enumerate() {
-        let mut used: Vec<&Ref> = x.uses.iter().collect();
-        refs(&x.node, &mut used);
-        if !used.iter().all(|r| before(r, rule_at[k])) {
+        let Some(refs) = named(&x.uses, Some(&x.node)) else {
+            return bad(format!("the rule `{}` refers to an item that does not exist", x.id));
+        };
+        if !before(&refs, rule_at[k]) {
             return bad(format!("the rule `{}` comes before something it uses", x.id));
         }
     }
+    // Outputs are decided after every rule, so only their names need checking.
+    for o in &p.outputs {
+        if o.rule as usize >= nr || named(&[], o.applies_when.as_ref()).is_none() {
+            return bad(format!("the answer `{}` refers to an item that does not exist", o.id));
+        }
+    }
     Ok(())
+}
+
+/// One walk of an expression: collects every `Ref` into `refs`, and says whether its shape
+/// is sound (questions it reads exist; operand lists evaluation indexes are not empty).
+fn walk(n: &Node, ni: usize, refs: &mut Vec<Ref>) -> bool {
+    let input_ok = |i: u32| (i as usize) < ni;
+    let own = match n {
+        Node::Ref(r) => {
+            refs.push(*r);
+            true
+        }
+        Node::Lookup { input, .. }
+        | Node::AnswerIn(input, _)
+        | Node::Includes(input, _)
+        | Node::Count(input)
+        | Node::Age(input) => input_ok(*input),
+        Node::Divide(_, _, _, Ty::Choice(i) | Ty::Choices(i)) => input_ok(*i),
+        // Evaluation reads the first operand, band and point of these.
+        Node::Sum(xs) | Node::Difference(xs) | Node::Product(xs, ..) | Node::Min(xs) | Node::Max(xs) => !xs.is_empty(),
+        Node::Bands { bands, .. } => !bands.is_empty(),
+        Node::Scale { points, .. } => !points.is_empty(),
+        _ => true,
+    };
+    own && n.children().into_iter().all(|c| walk(c, ni, refs))
 }
 
 thread_local! {
