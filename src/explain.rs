@@ -129,11 +129,11 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
                 .unwrap_or(&rs.rules[out.rule as usize].label)
                 .get(lang)
                 .to_owned();
-            let applies = ev.applies.get(o).cloned().unwrap_or(Outcome::Known(Value::Bool(true)));
-            let (status, value, text, error) = match &applies {
-                Outcome::Known(Value::Bool(false)) => ("not-applicable", None, w.not_applicable.to_owned(), None),
-                Outcome::Known(_) => describe(outcome, p.rules[out.rule as usize].ty, w),
-                other => describe(other, ValueType::YesNo, w),
+            // While whether it applies is unknown (or failed), that is what is shown.
+            let (status, value, text, error) = match ev.applies.get(o) {
+                Some(Outcome::Known(Value::Bool(false))) => ("not-applicable", None, w.not_applicable.to_owned(), None),
+                Some(other @ (Outcome::Unknown(_) | Outcome::Failed(_))) => describe(other, ValueType::YesNo, w),
+                _ => describe(outcome, p.rules[out.rule as usize].ty, w),
             };
             let needs = ev
                 .needs(p, o)
