@@ -197,6 +197,12 @@ mod zen {
 
 // ---------- timing ----------
 
+/// `f` over every item of `sample`, timed as `time_runs` does, reported per item in µs.
+fn per_household<H>(runs: usize, min_time: Duration, sample: &[H], f: impl Fn(&H)) -> Json {
+    let n = sample.len() as u32;
+    time_runs(runs, min_time, || sample.iter().for_each(&f), |d| us(d / n))
+}
+
 /// Calls `f` once per run, `runs` runs at least and for `min_time` at least;
 /// returns min / median / max of `per(elapsed)`.
 fn time_runs(runs: usize, min_time: Duration, mut f: impl FnMut(), per: impl Fn(Duration) -> f64) -> Json {
@@ -327,7 +333,6 @@ fn run_ours(mode: &str, model: &str, households: &[Json], out: Option<String>, o
                 (30, Duration::from_millis(700))
             };
             let sample = &raw[..100.min(raw.len())];
-            let n = sample.len() as u32;
             let mut r = serde_json::Map::new();
             r.insert(
                 "cold".into(),
@@ -341,60 +346,31 @@ fn run_ours(mode: &str, model: &str, households: &[Json], out: Option<String>, o
                 ),
             );
             let ours = Ours::load(&json);
-            let per = |d: Duration| us(d / n);
             r.insert(
                 "warm".into(),
-                time_runs(
-                    runs,
-                    min,
-                    || {
-                        sample.iter().for_each(|h| {
-                            black_box(ours.eval(h, false));
-                        })
-                    },
-                    per,
-                ),
+                per_household(runs, min, sample, |h| {
+                    black_box(ours.eval(h, false));
+                }),
             );
             r.insert(
                 "warm_trace".into(),
-                time_runs(
-                    runs,
-                    min,
-                    || {
-                        sample.iter().for_each(|h| {
-                            black_box(ours.eval(h, true));
-                        })
-                    },
-                    per,
-                ),
+                per_household(runs, min, sample, |h| {
+                    black_box(ours.eval(h, true));
+                }),
             );
             r.insert(
                 "warm_explain".into(),
-                time_runs(
-                    runs,
-                    min,
-                    || {
-                        sample.iter().for_each(|h| {
-                            black_box(ours.eval_explain(h));
-                        })
-                    },
-                    per,
-                ),
+                per_household(runs, min, sample, |h| {
+                    black_box(ours.eval_explain(h));
+                }),
             );
             // Evaluation alone, answers typed beforehand.
             let typed: Vec<Answers> = sample.iter().map(|h| ours.answers(h)).collect();
             r.insert(
                 "warm_evaluate_only".into(),
-                time_runs(
-                    runs,
-                    min,
-                    || {
-                        typed.iter().for_each(|a| {
-                            black_box(evaluate(&ours.p, a, as_of(), false));
-                        })
-                    },
-                    per,
-                ),
+                per_household(runs, min, &typed, |a| {
+                    black_box(evaluate(&ours.p, a, as_of(), false));
+                }),
             );
             // Batch: the households over and over to `batch`, one core, no trace.
             let reps = (o.batch / raw.len()).max(1);
@@ -460,7 +436,6 @@ fn run_zen(mode: &str, model: &str, households: &[Json], out: Option<String>, o:
                 (30, Duration::from_millis(700))
             };
             let sample = &requests[..100.min(requests.len())];
-            let n = sample.len() as u32;
             let mut r = serde_json::Map::new();
             r.insert(
                 "cold".into(),
@@ -485,32 +460,17 @@ fn run_zen(mode: &str, model: &str, households: &[Json], out: Option<String>, o:
                 ),
             );
             let z = zen::load(&text, true);
-            let per = |d: Duration| us(d / n);
             r.insert(
                 "warm".into(),
-                time_runs(
-                    runs,
-                    min,
-                    || {
-                        sample.iter().for_each(|h| {
-                            black_box(z.eval(h, false));
-                        })
-                    },
-                    per,
-                ),
+                per_household(runs, min, sample, |h| {
+                    black_box(z.eval(h, false));
+                }),
             );
             r.insert(
                 "warm_trace".into(),
-                time_runs(
-                    runs,
-                    min,
-                    || {
-                        sample.iter().for_each(|h| {
-                            black_box(z.eval(h, true));
-                        })
-                    },
-                    per,
-                ),
+                per_household(runs, min, sample, |h| {
+                    black_box(z.eval(h, true));
+                }),
             );
             let reps = (o.batch / requests.len()).max(1);
             let total = reps * requests.len();
