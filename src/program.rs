@@ -297,7 +297,9 @@ impl Program {
 }
 
 /// The ruleset's words: everything an explanation or the widget shows that is not a
-/// figure. Indexed like the program's inputs, parameters and rules.
+/// figure. Indexed like the program's inputs, parameters and rules. These mirror parts of
+/// the model (`Source`, `Section`, `Choice`…) rather than reuse them: the model leaves empty
+/// fields out when it is serialised, which postcard, having no field names, cannot read back.
 #[derive(Serialize, Deserialize)]
 pub struct Info {
     pub id: String,
