@@ -154,9 +154,24 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
     if !ok {
         return Err(format!("`{text}` is not a number"));
     }
-    let d: Decimal = t
-        .parse()
-        .map_err(|_| format!("`{text}` is not a number we can hold exactly"))?;
+    // The text is only digits, a sign and at most one point (checked above), so it is read
+    // as whole digits and a scale. rust_decimal's own parser would also accept exponents
+    // and round digits it cannot hold; this refuses them, and keeps that parser (and its
+    // scientific-notation fallback) out of the widget.
+    let (negative, unsigned) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    if unsigned.starts_with(['-', '+']) {
+        return Err(format!("`{text}` is not a number"));
+    }
+    let (whole, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let digits = whole.bytes().chain(frac.bytes());
+    let mantissa = digits.fold(0i128, |m, b| m * 10 + i128::from(b - b'0'));
+    let d = u32::try_from(frac.len())
+        .ok()
+        .and_then(|scale| Decimal::try_from_i128_with_scale(if negative { -mantissa } else { mantissa }, scale).ok())
+        .ok_or_else(|| format!("`{text}` is not a number we can hold exactly"))?;
     if percent {
         d.checked_div(Decimal::ONE_HUNDRED)
             .ok_or_else(|| format!("`{text}` is out of range"))
@@ -348,6 +363,16 @@ mod tests {
         assert!(parse_decimal("1.2.3").is_err());
         assert!(parse_decimal("abc").is_err());
         assert!(parse_decimal("-").is_err());
+        assert!(parse_decimal("--5").is_err());
+        assert!(parse_decimal("+-5").is_err());
+        assert!(parse_decimal("1e5").is_err());
+        assert_eq!(parse_decimal("+2.50"), Ok(Decimal::new(250, 2)));
+        assert_eq!(parse_decimal(".5"), Ok(Decimal::new(5, 1)));
+        assert_eq!(parse_decimal("-0.001%"), Ok(Decimal::new(-1, 5)));
+        // 29 decimal places cannot be held exactly: refused, not rounded.
+        assert!(parse_decimal("0.00000000000000000000000000001").is_err());
+        assert_eq!(parse_decimal("79228162514264337593543950335"), Ok(Decimal::MAX),);
+        assert!(parse_decimal("79228162514264337593543950336").is_err());
     }
 
     #[test]
