@@ -786,12 +786,18 @@ fn merge_unknowns(outs: &[Outcome]) -> Outcome {
     for o in outs {
         match o {
             Outcome::Failed(_) => return o.clone(),
-            Outcome::Unknown(n) => needs.extend(n),
+            // Each list is short and already sorted: inserting in place keeps the union
+            // sorted without a sort (a whole sort routine in the widget's module).
+            Outcome::Unknown(n) => {
+                for &q in n {
+                    if let Err(at) = needs.binary_search(&q) {
+                        needs.insert(at, q);
+                    }
+                }
+            }
             Outcome::Known(_) => {}
         }
     }
-    needs.sort_unstable();
-    needs.dedup();
     Outcome::Unknown(needs)
 }
 

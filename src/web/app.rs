@@ -1326,10 +1326,14 @@ fn role_name(r: Role) -> &'static str {
     }
 }
 
-/// `0..n` in order of `key`, ties in index order. Every sort here goes through this one
-/// instantiation: each `sort_by_key` closure would add its own copy of the sort to the module.
+/// `0..n` in order of `key`, ties in index order. The lists are short (questions, answers,
+/// sections), so each index is inserted after its equals: a sort routine would cost the
+/// widget's module several KB per instantiation for no gain here.
 fn order_by(n: usize, key: impl Fn(usize) -> usize) -> impl Iterator<Item = usize> {
-    let mut keyed: Vec<(usize, usize)> = (0..n).map(|i| (key(i), i)).collect();
-    keyed.sort_unstable();
+    let mut keyed: Vec<(usize, usize)> = Vec::with_capacity(n);
+    for i in 0..n {
+        let k = key(i);
+        keyed.insert(keyed.partition_point(|&(other, _)| other <= k), (k, i));
+    }
     keyed.into_iter().map(|(_, i)| i)
 }
