@@ -71,6 +71,14 @@ fn verify(p: &Program) -> Result<(), String> {
     if p.info.inputs.len() != ni || p.info.params.len() != np || p.info.rules.len() != nr {
         return bad("its words do not match its items".into());
     }
+    let repeated = [p.info.sources.repeated(), p.info.sections.repeated()]
+        .into_iter()
+        .chain(p.info.inputs.iter().map(|q| q.options.repeated()))
+        .flatten()
+        .next();
+    if let Some(id) = repeated {
+        return bad(format!("its words name `{id}` twice"));
+    }
     for x in &p.params {
         if x.timeline.is_empty() || x.timeline.windows(2).any(|w| w[0].from >= w[1].from) {
             return bad(format!("the figure `{}` has no dates, or dates out of order", x.id));

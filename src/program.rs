@@ -3,7 +3,6 @@
 //! by `eval`; the widget reads it already compiled (`compiled`), so these types are serde
 //! types too. Nothing here refers to the ruleset model's expressions.
 
-use indexmap::IndexMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -311,11 +310,64 @@ pub struct Info {
     pub illustrative: bool,
     pub notice: Option<Text>,
     pub based_on: Vec<String>,
-    pub sources: IndexMap<String, SourceText>,
-    pub sections: IndexMap<String, SectionText>,
+    pub sources: Keyed<SourceText>,
+    pub sections: Keyed<SectionText>,
     pub inputs: Vec<InputText>,
     pub params: Vec<ParamText>,
     pub rules: Vec<RuleText>,
+}
+
+/// Entries keyed by id, in the ruleset's order. Each holds a few (sources, sections, a
+/// question's options) and is looked up by scanning: a hash map would bring hashing and
+/// its table code into the widget for no gain. Ids are unique (the model's keys; `compiled`
+/// refuses a program that repeats one).
+#[derive(Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Keyed<T>(pub Vec<(String, T)>);
+
+impl<T> Keyed<T> {
+    pub fn get(&self, id: &str) -> Option<&T> {
+        self.0.iter().find(|(k, _)| k == id).map(|(_, v)| v)
+    }
+
+    pub fn get_index_of(&self, id: &str) -> Option<usize> {
+        self.0.iter().position(|(k, _)| k == id)
+    }
+
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &T)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The first id that appears twice, if any.
+    pub fn repeated(&self) -> Option<&str> {
+        let keys = &self.0;
+        keys.iter()
+            .enumerate()
+            .find(|(i, (k, _))| keys[..*i].iter().any(|(j, _)| j == k))
+            .map(|(_, (k, _))| k.as_str())
+    }
+}
+
+impl<T> FromIterator<(String, T)> for Keyed<T> {
+    fn from_iter<I: IntoIterator<Item = (String, T)>>(iter: I) -> Self {
+        Keyed(iter.into_iter().collect())
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -339,7 +391,7 @@ pub struct InputText {
     pub hint: Option<Text>,
     pub label: Option<Text>,
     /// Option id → its label and hint, in the order offered.
-    pub options: IndexMap<String, ChoiceText>,
+    pub options: Keyed<ChoiceText>,
 }
 
 #[derive(Serialize, Deserialize)]

@@ -215,3 +215,37 @@ fn an_order_that_runs_a_rule_before_what_it_uses_is_refused() {
     p.order.push(first);
     assert!(refused(&encode(&p)).contains("names an item twice"));
 }
+
+#[test]
+fn words_that_repeat_an_id_are_refused() {
+    let mut p = load("example").program;
+    let first = p.info.sections.0[0].0.clone();
+    let copy = (
+        first.clone(),
+        carebudget::program::SectionText {
+            title: Default::default(),
+            intro: None,
+        },
+    );
+    p.info.sections.0.push(copy);
+    let e = refused(&encode(&p));
+    assert!(e.contains(&format!("its words name `{first}` twice")), "{e}");
+
+    let mut p = load("example").program;
+    let q = p
+        .info
+        .inputs
+        .iter_mut()
+        .find(|q| !q.options.is_empty())
+        .expect("a choice question");
+    let (id, _) = &q.options.0[0];
+    let copy = (
+        id.clone(),
+        carebudget::program::ChoiceText {
+            label: Default::default(),
+            hint: None,
+        },
+    );
+    q.options.0.push(copy);
+    assert!(refused(&encode(&p)).contains("twice"));
+}

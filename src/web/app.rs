@@ -7,8 +7,6 @@
 //! Every piece of text that comes from the ruleset goes through [`esc`]: a ruleset is data,
 //! and a label containing `<script>` is shown as those characters.
 
-use std::collections::HashSet;
-
 use rust_decimal::Decimal;
 
 use crate::date::Date;
@@ -1001,11 +999,13 @@ impl App {
     /// The `<li>`s of one card's steps. `shown` holds the steps earlier cards already
     /// explained: those are named by title and value only, so a step several answers share
     /// (the charge feeds what the council pays) is explained once and the page stays small.
-    fn steps_list(&self, o: &OutputReport, merged: bool, shown: &mut HashSet<String>) -> String {
+    fn steps_list(&self, o: &OutputReport, merged: bool, shown: &mut Vec<String>) -> String {
         let w = self.w;
         let mut h = String::new();
         for s in &o.steps {
-            if shown.insert(s.rule.clone()) {
+            // `shown` is kept sorted: a hash set would bring hashing into the module.
+            if let Err(at) = shown.binary_search(&s.rule) {
+                shown.insert(at, s.rule.clone());
                 h += &self.render_step(s, merged);
             } else {
                 h += &format!(
@@ -1202,7 +1202,7 @@ impl App {
         }
         let report = self.report();
         let merged = !self.program.info.based_on.is_empty();
-        let mut shown = HashSet::new();
+        let mut shown = Vec::new();
         for o in Self::ordered(&report) {
             if only.is_none_or(|id| id == o.id) {
                 out.push((o.id.clone(), self.steps_list(o, merged, &mut shown)));
