@@ -1210,7 +1210,11 @@ impl App {
                     break;
                 }
             } else {
-                shown.extend(o.steps.iter().map(|s| s.rule.clone()));
+                for s in &o.steps {
+                    if let Err(at) = shown.binary_search(&s.rule) {
+                        shown.insert(at, s.rule.clone());
+                    }
+                }
             }
         }
         out
