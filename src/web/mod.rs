@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, Event, FormData, HtmlElement, HtmlFormElement, HtmlInputElement, Node};
+use web_sys::{Document, Element, Event, EventTarget, FormData, HtmlElement, HtmlFormElement, HtmlInputElement, Node};
 
 use crate::date::Date;
 use app::{App, Effect, esc};
@@ -62,9 +62,9 @@ impl Options {
     }
 }
 
-/// An event listener: its target (`None`: the window), event name, whether it listens
-/// while the event is captured, and handler.
-type Listener = (Option<Element>, &'static str, bool, Closure<dyn FnMut(Event)>);
+/// An event listener: its target (the container or the window), event name, whether it
+/// listens while the event is captured, and handler.
+type Listener = (EventTarget, &'static str, bool, Closure<dyn FnMut(Event)>);
 
 /// One calculator on the page.
 ///
@@ -118,7 +118,14 @@ impl Widget {
             opts.pages_base.as_ref().map(|b| format!("{b}{id}{suffix}"))
         });
         let app = App::new(program, &opts.lang, as_of, today, got, rules_page);
-        let container = shell(root, w);
+        // The document and window come from the element's own root: `web_sys::window()`
+        // would bring wasm-bindgen's global-object lookup into the module and its glue.
+        let Some(doc) = root.owner_document() else {
+            return Widget::none();
+        };
+        let Some(container) = shell(root, &doc, w) else {
+            return Widget::none();
+        };
         let app = Rc::new(RefCell::new(app));
         let mut widget = Widget {
             app: Some(app.clone()),
@@ -129,7 +136,7 @@ impl Widget {
             let (app, c) = (app.clone(), container.clone());
             let f = Closure::<dyn FnMut(Event)>::new(move |e: Event| handle(&app, &c, e));
             let _ = container.add_event_listener_with_callback(kind, f.as_ref().unchecked_ref());
-            widget.listeners.push((Some(container.clone()), kind, false, f));
+            widget.listeners.push((container.clone().into(), kind, false, f));
         }
         // A result card's steps are drawn when it is opened. `toggle` does not bubble, so
         // listen while it is captured.
@@ -143,14 +150,14 @@ impl Widget {
                 }
             });
             let _ = container.add_event_listener_with_callback_and_bool("toggle", f.as_ref().unchecked_ref(), true);
-            widget.listeners.push((Some(container.clone()), "toggle", true, f));
+            widget.listeners.push((container.clone().into(), "toggle", true, f));
         }
         // Printing with Ctrl+P shows every step too.
-        if let Some(win) = web_sys::window() {
+        if let Some(win) = doc.default_view() {
             let (app, c) = (app.clone(), container.clone());
             let f = Closure::<dyn FnMut(Event)>::new(move |_e: Event| open_details(&app.borrow(), &c));
             let _ = win.add_event_listener_with_callback("beforeprint", f.as_ref().unchecked_ref());
-            widget.listeners.push((None, "beforeprint", false, f));
+            widget.listeners.push((win.into(), "beforeprint", false, f));
         }
         draw(&app.borrow(), &container);
         widget
@@ -166,8 +173,7 @@ impl Widget {
     }
 
     fn failed_with(root: &Node, w: &Words, msg_html: &str) -> Widget {
-        let doc = web_sys::window().and_then(|w| w.document());
-        if let Some(doc) = doc
+        if let Some(doc) = root.owner_document()
             && let Ok(div) = doc.create_element("div")
         {
             div.set_class_name("cb cb-failed");
@@ -180,6 +186,11 @@ impl Widget {
             // Above the page's own fallback content (the slot), which stays visible.
             let _ = root.insert_before(&div, root.first_child().and_then(|c| c.next_sibling()).as_ref());
         }
+        Widget::none()
+    }
+
+    /// A widget that is not running (nothing to listen to).
+    fn none() -> Widget {
         Widget {
             app: None,
             container: None,
@@ -197,17 +208,7 @@ impl Widget {
 impl Drop for Widget {
     fn drop(&mut self) {
         for (target, kind, capture, f) in &self.listeners {
-            let f = f.as_ref().unchecked_ref();
-            match target {
-                Some(el) => {
-                    let _ = el.remove_event_listener_with_callback_and_bool(kind, f, *capture);
-                }
-                None => {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.remove_event_listener_with_callback_and_bool(kind, f, *capture);
-                    }
-                }
-            }
+            let _ = target.remove_event_listener_with_callback_and_bool(kind, f.as_ref().unchecked_ref(), *capture);
         }
         let _ = &self.container;
     }
@@ -219,8 +220,7 @@ fn code(s: &str) -> String {
 
 /// Replaces the fallback `<slot>` with the calculator's container (keeping the stylesheet
 /// link) and returns the element pages are drawn into.
-fn shell(root: &Node, w: &Words) -> Element {
-    let doc = web_sys::window().and_then(|w| w.document()).expect("a document");
+fn shell(root: &Node, doc: &Document, w: &Words) -> Option<Element> {
     // Remove everything but the stylesheet: the fallback slot and any earlier error.
     let mut child = root.first_child();
     while let Some(c) = child {
@@ -232,14 +232,14 @@ fn shell(root: &Node, w: &Words) -> Element {
             let _ = root.remove_child(&c);
         }
     }
-    let outer = doc.create_element("div").expect("div");
+    let outer = doc.create_element("div").ok()?;
     outer.set_class_name("cb");
     let _ = outer.set_attribute("lang", w.lang);
     outer.set_inner_html(
         "<div class=\"cb-page\"></div><div class=\"cb-vh\" role=\"status\" aria-live=\"polite\" data-live></div>",
     );
     let _ = root.append_child(&outer);
-    outer
+    Some(outer)
 }
 
 fn draw(app: &App, outer: &Element) {
@@ -297,12 +297,13 @@ fn form_pairs(form: &HtmlFormElement) -> Vec<(String, String)> {
     let Ok(data) = FormData::new_with_form(form) else {
         return out;
     };
-    if let Ok(Some(iter)) = js_sys::try_iter(&data) {
-        for entry in iter.flatten() {
-            let pair: js_sys::Array = entry.unchecked_into();
-            if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
-                out.push((k, v));
-            }
+    // `Array.from` turns the form's entries into [name, value] pairs in one call, where
+    // `js_sys::try_iter` would bring the iterator protocol's checks into the module.
+    let entries = js_sys::Array::from(&data);
+    for i in 0..entries.length() {
+        let pair: js_sys::Array = entries.get(i).unchecked_into();
+        if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+            out.push((k, v));
         }
     }
     out
@@ -367,7 +368,7 @@ fn handle(app: &Rc<RefCell<App>>, outer: &Element, e: Event) {
         Effect::Render => draw(&app.borrow(), outer),
         Effect::Print => {
             open_details(&app.borrow(), outer);
-            if let Some(w) = web_sys::window() {
+            if let Some(w) = outer.owner_document().and_then(|d| d.default_view()) {
                 let _ = w.print();
             }
         }
