@@ -170,11 +170,10 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
             Some(to) => format!("{} – {}", long_date(from, lang), long_date(to, lang)),
             None => format!("{} –", long_date(from, lang)),
         };
-        warnings.push(
-            w.out_of_force
-                .replace("{period}", &period)
-                .replace("{date}", &long_date(ev.as_of, lang)),
-        );
+        warnings.push(fill_from(
+            w.out_of_force,
+            &[("period", &period), ("date", &long_date(ev.as_of, lang))],
+        ));
     }
     Report {
         warnings,
@@ -443,7 +442,7 @@ pub fn format_value(v: &Value, ty: Option<ValueType>, w: &Words) -> String {
         (Value::Date(d), _) => long_date(*d, w.lang),
         (Value::Choice(c), _) => c.clone(),
         (Value::Choices(cs), _) => cs.join(", "),
-        (Value::Range(lo, hi), _) => w.range.replace("{a}", &lo.to_string()).replace("{b}", &hi.to_string()),
+        (Value::Range(lo, hi), _) => fill_from(w.range, &[("a", &lo.to_string()), ("b", &hi.to_string())]),
         (Value::Periodic(m, per), _) => format!("{m} {}", w.period(per.name())),
     }
 }
@@ -512,6 +511,15 @@ pub fn fill(template: &str, mut value: impl FnMut(&str) -> Option<String>) -> St
     out
 }
 
+/// [`fill`] from `(name, value)` pairs: the widget's and explanations' fixed phrases. One
+/// pass, so a value that itself contains `{name}` (a ruleset's label can) stays as written,
+/// which chained `replace` calls would not do.
+pub fn fill_from(template: &str, values: &[(&str, &str)]) -> String {
+    fill(template, |name| {
+        values.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned())
+    })
+}
+
 fn why_text(p: &Program, ev: &Evaluation, why: &Why, lang: &str, w: &Words) -> Vec<String> {
     let label = |r: Ref| -> String {
         match r {
@@ -551,33 +559,34 @@ fn why_text(p: &Program, ev: &Evaluation, why: &Why, lang: &str, w: &Words) -> V
                 CmpOp::Eq => w.needs_equal,
                 CmpOp::Ne => w.needs_not_equal,
             };
-            let said = t.replace("{a}", &l).replace("{b}", &r).replace("{gap}", &gap);
+            let said = fill_from(t, &[("a", &l), ("b", &r), ("gap", &gap)]);
             // A condition that held shows its margin only; one that failed says what it needs.
             if ord.is_some_and(|o| op.holds(o)) {
                 vec![said]
             } else {
-                vec![format!("{said} {}", needed.replace("{b}", &r))]
+                vec![format!("{said} {}", fill_from(needed, &[("b", &r)]))]
             }
         }
-        Why::NotMet(r) => vec![w.not_met.replace("{x}", &label(*r))],
-        Why::Held(r) => vec![w.held.replace("{x}", &label(*r))],
+        Why::NotMet(r) => vec![fill_from(w.not_met, &[("x", &label(*r))])],
+        Why::Held(r) => vec![fill_from(w.held, &[("x", &label(*r))])],
         Why::TooFew { have, need, of, failed } => {
-            let mut v = vec![
-                w.too_few
-                    .replace("{have}", &have.to_string())
-                    .replace("{of}", &of.to_string())
-                    .replace("{need}", &need.to_string()),
-            ];
+            let mut v = vec![fill_from(
+                w.too_few,
+                &[
+                    ("have", &have.to_string()),
+                    ("of", &of.to_string()),
+                    ("need", &need.to_string()),
+                ],
+            )];
             v.extend(failed.iter().flat_map(|f| why_text(p, ev, f, lang, w)));
             v
         }
         Why::NotAnswered { input, options } => {
             let opts: Vec<String> = options.iter().map(|o| option_label(p, *input, o, lang)).collect();
-            vec![
-                w.not_answer
-                    .replace("{x}", &label(Ref::Input(*input)))
-                    .replace("{opts}", &opts.join(" / ")),
-            ]
+            vec![fill_from(
+                w.not_answer,
+                &[("x", &label(Ref::Input(*input))), ("opts", &opts.join(" / "))],
+            )]
         }
     }
 }
@@ -724,5 +733,22 @@ impl Text {
     /// Convenience for explanations: the text in `lang` as an owned string.
     pub fn owned(&self, lang: &str) -> String {
         self.get(lang).to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_filled_once_and_unknown_ones_kept() {
+        assert_eq!(
+            fill_from("{a} is below {b}", &[("a", "£5.00"), ("b", "£10.00")]),
+            "£5.00 is below £10.00"
+        );
+        // A value that looks like a placeholder is not filled again.
+        assert_eq!(fill_from("{x} or {y}", &[("x", "{y}"), ("y", "two")]), "{y} or two");
+        assert_eq!(fill_from("{nope} and {", &[("x", "1")]), "{nope} and {");
+        assert_eq!(fill_from("no placeholders", &[]), "no placeholders");
     }
 }

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 
 use crate::date::Date;
 use crate::eval::{Answers, Evaluation, evaluate};
-use crate::explain::{OutputReport, Report, SourceInfo, Step, explain, long_date};
+use crate::explain::{OutputReport, Report, SourceInfo, Step, explain, fill_from, long_date};
 use crate::model::{InputType, Period, Role};
 use crate::money::Money;
 use crate::program::{Program, Ty, Value};
@@ -407,7 +407,7 @@ impl App {
             let t = if is_date { w.date_from } else { w.at_least };
             return Err(err(
                 if is_date { "cb-d" } else { "cb-q" },
-                &t.replace("{v}", &shown(lo)),
+                &fill_from(t, &[("v", &shown(lo))]),
             ));
         }
         if let Some(hi) = &info.max
@@ -416,7 +416,7 @@ impl App {
             let t = if is_date { w.date_to } else { w.at_most };
             return Err(err(
                 if is_date { "cb-d" } else { "cb-q" },
-                &t.replace("{v}", &shown(hi)),
+                &fill_from(t, &[("v", &shown(hi))]),
             ));
         }
         Ok(v)
@@ -511,14 +511,15 @@ impl App {
         h += "</ul>";
         h += &format!(
             "<p>{}</p>",
-            esc(w.start_rules)
-                .replace(
-                    "{title}",
-                    &format!("<span{}>{}</span>", self.rl(), self.text(&rs.title))
-                )
-                .replace("{version}", &esc(&rs.version))
+            fill_from(
+                &esc(w.start_rules),
+                &[
+                    ("title", &format!("<span{}>{}</span>", self.rl(), self.text(&rs.title))),
+                    ("version", &esc(&rs.version)),
+                ],
+            )
         );
-        h += &format!("<p>{}</p>", w.takes.replace("{n}", &minutes.to_string()));
+        h += &format!("<p>{}</p>", fill_from(w.takes, &[("n", &minutes.to_string())]));
         h += &format!("<p class=\"cb-inset\">{}</p>", w.private);
         h += &format!("<p>{}</p>", w.estimate_only);
         h += &self.notices();
@@ -866,9 +867,7 @@ impl App {
             esc(&info.id),
             self.error_summary(),
             w.continue_,
-            w.question_of
-                .replace("{n}", &n.to_string())
-                .replace("{m}", &seen.len().to_string()),
+            fill_from(w.question_of, &[("n", &n.to_string()), ("m", &seen.len().to_string())]),
         )
     }
 
@@ -1046,7 +1045,7 @@ impl App {
                 .map(|u| {
                     let mut li = format!("{}: {}", esc(&u.label), esc(&u.value));
                     if let Some(f) = &u.from {
-                        li += &format!(", {}", esc(&w.from_date.replace("{date}", f)));
+                        li += &format!(", {}", esc(&fill_from(w.from_date, &[("date", f)])));
                     }
                     if u.unverified {
                         li += &format!(" <strong class=\"cb-tag\">{}</strong>", w.unverified);
@@ -1073,7 +1072,7 @@ impl App {
             foot.push(format!("{}: {}", w.source, self.source_link(src)));
         }
         if merged && let Some(o) = &s.origin {
-            foot.push(esc(&w.national.replace("{id}", o)));
+            foot.push(esc(&fill_from(w.national, &[("id", o)])));
         }
         if !foot.is_empty() {
             h += &format!("<p class=\"cb-step-source\">{}</p>", foot.join(". "));
@@ -1230,7 +1229,7 @@ impl App {
         h += &format!(
             "<p class=\"cb-print-only cb-receipt\">{} — {}</p>",
             w.receipt,
-            esc(&w.printed.replace("{date}", &long_date(self.today, w.lang)))
+            esc(&fill_from(w.printed, &[("date", &long_date(self.today, w.lang))]))
         );
         h += &self.h1(pick(w.result_h1, self.for_other), "cb-l");
         h += &self.notices();

@@ -18,6 +18,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, Event, EventTarget, FormData, HtmlElement, HtmlFormElement, HtmlInputElement, Node};
 
 use crate::date::Date;
+use crate::explain::fill_from;
 use app::{App, Effect, esc};
 use words::Words;
 
@@ -90,9 +91,7 @@ impl Widget {
         if let Some(want) = opts.sha256.as_deref().map(str::trim).filter(|s| !s.is_empty())
             && !want.eq_ignore_ascii_case(&got)
         {
-            let msg = esc(w.hash_mismatch)
-                .replace("{want}", &code(want))
-                .replace("{got}", &code(&got));
+            let msg = fill_from(&esc(w.hash_mismatch), &[("want", &code(want)), ("got", &code(&got))]);
             return Widget::failed_with(root, w, &msg);
         }
         let program = match crate::compiled::decode(bytes) {
@@ -168,7 +167,7 @@ impl Widget {
         let root = &root;
         let opts = Options::read(&options);
         let w = Words::get(&opts.lang);
-        let msg = esc(w.fetch_failed).replace("{detail}", &esc(detail));
+        let msg = fill_from(&esc(w.fetch_failed), &[("detail", &esc(detail))]);
         Widget::failed_with(root, w, &msg)
     }
 
