@@ -43,13 +43,23 @@ pub fn run_example(p: &Program, ex: &Example) -> ExampleResult {
             }
             continue;
         }
-        // An output id, else a rule id.
-        let rule = p
-            .outputs
-            .iter()
-            .find(|o| &o.id == name)
-            .map(|o| o.rule)
-            .or_else(|| p.rule_index(name));
+        // An output id, else a rule id. An output that does not apply shows no value, so a
+        // value expected of it is not what a person would see: name its rule to check that.
+        let output = p.outputs.iter().position(|o| &o.id == name);
+        if let Some(o) = output
+            && !ev.applies(o)
+        {
+            failures.push(format!(
+                "{name}: expected {}, but this output does not apply to these answers (expect \
+                 `not-applicable`, or name its rule `{}` to check the rule's value)",
+                want.scalar_text()
+                    .map(|t| format!("`{t}`"))
+                    .unwrap_or_else(|| want.kind().into()),
+                p.rules[p.outputs[o].rule as usize].id
+            ));
+            continue;
+        }
+        let rule = output.map(|o| p.outputs[o].rule).or_else(|| p.rule_index(name));
         let Some(rule) = rule else {
             failures.push(format!("`{name}` is not an output or rule"));
             continue;

@@ -254,6 +254,31 @@ fn an_output_that_does_not_apply_is_not_applicable_not_no() {
 }
 
 #[test]
+fn a_worked_example_cannot_expect_a_value_of_an_output_that_does_not_apply() {
+    let l = load(&format!(
+        "{APPLIES}examples:
+  - {{name: the answer a person sees, as_of: 2025-06-01, answers: {{who: me}}, expect: {{carer_eligible: not-applicable}}}}
+  - {{name: the rule behind it, as_of: 2025-06-01, answers: {{who: me}}, expect: {{carer_ok: false}}}}
+  - {{name: a value nobody is shown, as_of: 2025-06-01, answers: {{who: me}}, expect: {{carer_eligible: false}}}}
+"
+    ));
+    let results: Vec<_> = l
+        .ruleset
+        .examples
+        .iter()
+        .map(|ex| carebudget::examples::run_example(&l.program, ex))
+        .collect();
+    assert!(results[0].failures.is_empty(), "{:?}", results[0].failures);
+    assert!(results[1].failures.is_empty(), "{:?}", results[1].failures);
+    assert_eq!(
+        results[2].failures,
+        [
+            "carer_eligible: expected yes/no, but this output does not apply to these answers (expect `not-applicable`, or name its rule `carer_ok` to check the rule's value)"
+        ]
+    );
+}
+
+#[test]
 fn applies_when_must_be_a_yes_no_that_can_be_true() {
     let not_yes_no = APPLIES.replace("applies_when: adult}", "applies_when: \"£5\"}");
     let ds = errors(&not_yes_no);
