@@ -491,7 +491,11 @@ pub fn fill(template: &str, mut value: impl FnMut(&str) -> Option<String>) -> St
         match after.find('}') {
             Some(close) => {
                 let name = &after[..close];
+                rest = &after[close + 1..];
                 match value(name) {
+                    // An empty value between spaces takes one with it: "is {gap} above"
+                    // without a margin reads "is above", not "is  above".
+                    Some(v) if v.is_empty() && out.ends_with(' ') && rest.starts_with(' ') => rest = &rest[1..],
                     Some(v) => out.push_str(&v),
                     None => {
                         out.push('{');
@@ -499,7 +503,6 @@ pub fn fill(template: &str, mut value: impl FnMut(&str) -> Option<String>) -> St
                         out.push('}');
                     }
                 }
-                rest = &after[close + 1..];
             }
             None => {
                 out.push_str(&rest[open..]);
@@ -750,5 +753,15 @@ mod tests {
         assert_eq!(fill_from("{x} or {y}", &[("x", "{y}"), ("y", "two")]), "{y} or two");
         assert_eq!(fill_from("{nope} and {", &[("x", "1")]), "{nope} and {");
         assert_eq!(fill_from("no placeholders", &[]), "no placeholders");
+        // An empty value does not leave two spaces behind.
+        assert_eq!(
+            fill_from("{a} is {gap} above {b}.", &[("a", "A"), ("gap", ""), ("b", "B")]),
+            "A is above B."
+        );
+        assert_eq!(
+            fill_from("Mae {a} {gap} yn uwch", &[("a", "A"), ("gap", "")]),
+            "Mae A yn uwch"
+        );
+        assert_eq!(fill_from("({gap})", &[("gap", "")]), "()");
     }
 }
