@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 
 use crate::check::compare;
 use crate::date::Date;
-use crate::money::{Money, Rounding, decimal_pence_to_money, round_to_step};
+use crate::money::{Money, Rounding, decimal_pence_to_money, exact, round_to_step};
 use crate::program::*;
 
 /// The result of one step.
@@ -257,14 +257,14 @@ impl Ctx<'_> {
                     Ok(vs) => vs,
                     Err(o) => return o,
                 };
-                self.fold_arith(&vs, |a, b| a.checked_add(b), |a, b| a.checked_add(b))
+                self.fold_arith(&vs, |a, b| a.checked_add(b), exact::add)
             }
             Node::Difference(xs) => {
                 let vs = match self.all_known(xs) {
                     Ok(vs) => vs,
                     Err(o) => return o,
                 };
-                self.fold_arith(&vs, |a, b| a.checked_sub(b), |a, b| a.checked_sub(b))
+                self.fold_arith(&vs, |a, b| a.checked_sub(b), exact::sub)
             }
             Node::Min(xs) | Node::Max(xs) => {
                 let vs = match self.all_known(xs) {
@@ -296,7 +296,7 @@ impl Ctx<'_> {
                         Value::Number(d) => *d,
                         _ => return self.fail("internal: product of a non-number"),
                     };
-                    acc = match acc.checked_mul(d) {
+                    acc = match exact::mul(acc, d) {
                         Some(x) => x,
                         None => return self.fail("the product is too large"),
                     };
@@ -315,7 +315,7 @@ impl Ctx<'_> {
                 if b.is_zero() {
                     return self.fail("division by zero");
                 }
-                match a.checked_div(b) {
+                match exact::div(a, b) {
                     Some(q) => self.finish(q, Some(round), *ty == Ty::Money),
                     None => self.fail("the division result is too large"),
                 }
@@ -410,7 +410,7 @@ impl Ctx<'_> {
                         _ => Outcome::Known(Value::Number(Decimal::ZERO)),
                     };
                 }
-                self.fold_arith(&vals, |a, b| a.checked_add(b), |a, b| a.checked_add(b))
+                self.fold_arith(&vals, |a, b| a.checked_add(b), exact::add)
             }
             Node::Bands { value, bands } => {
                 let v = known!(self.eval(value));
@@ -468,8 +468,13 @@ impl Ctx<'_> {
                 } else {
                     let i = pts.iter().rposition(|(px, _)| *px <= x).unwrap_or(0);
                     let ((x0, y0), (x1, y1)) = (pts[i], pts[i + 1]);
-                    let step = (y1 - y0).checked_mul(x - x0).and_then(|t| t.checked_div(x1 - x0));
-                    match step.and_then(|s| y0.checked_add(s)) {
+                    // Checked throughout: near the limits of a decimal, `-` would panic.
+                    let step = exact::sub(y1, y0)
+                        .zip(exact::sub(x, x0))
+                        .and_then(|(dy, dx)| exact::mul(dy, dx))
+                        .zip(exact::sub(x1, x0))
+                        .and_then(|(t, span)| exact::div(t, span));
+                    match step.and_then(|s| exact::add(y0, s)) {
                         Some(y) => y,
                         None => return self.fail("the scale's result is too large"),
                     }
@@ -507,8 +512,12 @@ impl Ctx<'_> {
             Node::Weekly(x, round) => match known!(self.eval(x)) {
                 Value::Periodic(m, period) => {
                     let (num, den) = period.per_week();
-                    let weekly = Decimal::from(m.0) * Decimal::from(num) / Decimal::from(den);
-                    self.finish(weekly, Some(round), true)
+                    let weekly = exact::mul(Decimal::from(m.0), Decimal::from(num))
+                        .and_then(|t| exact::div(t, Decimal::from(den)));
+                    match weekly {
+                        Some(w) => self.finish(w, Some(round), true),
+                        None => self.fail("the weekly amount is too large"),
+                    }
                 }
                 _ => self.fail("internal: weekly of a non-periodic amount"),
             },
@@ -747,7 +756,8 @@ impl Ctx<'_> {
                 if let (Outcome::Known(lv), Outcome::Known(rv)) = (self.eval(l), self.eval(r)) {
                     let gap = match (&lv, &rv) {
                         (Value::Money(a), Value::Money(b)) => Some(Value::Money(Money((a.0 - b.0).abs()))),
-                        (Value::Number(a), Value::Number(b)) => Some(Value::Number((*a - *b).abs())),
+                        // No margin where the difference is beyond a decimal's range (`-` would panic).
+                        (Value::Number(a), Value::Number(b)) => exact::sub(*a, *b).map(|d| Value::Number(d.abs())),
                         _ => None,
                     };
                     out.push(Why::Compare {

@@ -193,3 +193,55 @@ fn compiled_program_size() {
         Err(e) => assert!(e.contains(&format!("the limit is {MAX_PROGRAM_BYTES} bytes")), "{e}"),
     }
 }
+
+#[test]
+fn numbers_at_the_edge_of_a_decimal_give_errors_or_results_never_a_panic() {
+    // The largest and smallest decimals: their difference is beyond a decimal's range, so
+    // each step that subtracts them fails with a message (or, for a comparison's margin,
+    // has none) instead of panicking, which in the widget would stop the page.
+    let body = "parameters:
+  lo: {type: number, label: Lowest, source: s, values: [{from: 2025-01-01, value: \"-79228162514264337593543950335\"}]}
+  hi: {type: number, label: Highest, source: s, values: [{from: 2025-01-01, value: \"79228162514264337593543950335\"}]}
+inputs:
+  a: {type: number, section: main, question: A}
+  b: {type: number, section: main, question: B}
+rules:
+  above: {type: yes-no, label: A above B, formula: {gt: [a, b]}}
+  gap: {type: number, label: Gap, formula: {difference: [a, b]}}
+  line: {type: number, label: Line, formula: {scale: {value: 0, points: [[lo, lo], [hi, hi]], round: {direction: nearest}}}}
+outputs:
+  above: {rule: above, role: other}
+";
+    let l = load(body);
+    let max = "\"79228162514264337593543950335\"";
+    let ev = run(
+        &l,
+        &format!("a: {max}\nb: \"-79228162514264337593543950335\""),
+        "2025-06-01",
+    );
+    assert_eq!(rule(&l, &ev, "above"), yes(true));
+    for r in ["gap", "line"] {
+        match rule(&l, &ev, r) {
+            carebudget::eval::Outcome::Failed(m) => assert!(m.contains("too large"), "{r}: {m}"),
+            other => panic!("{r}: expected an error, got {other:?}"),
+        }
+    }
+    // The comparison's trace has no margin to show, rather than a wrong one, and the
+    // explanation says what was compared.
+    let above = l.program.rule_index("above").unwrap() as usize;
+    assert!(
+        matches!(
+            ev.why[above].as_slice(),
+            [carebudget::eval::Why::Compare { gap: None, .. }]
+        ),
+        "{:?}",
+        ev.why[above]
+    );
+    let report = carebudget::explain::explain(&l.program, &ev, "en", false);
+    assert_eq!(report.outputs[0].text, "Yes");
+    let because = &report.outputs[0].steps.last().unwrap().because;
+    assert_eq!(
+        because,
+        &["A (79228162514264337593543950335) is above B (-79228162514264337593543950335)."]
+    );
+}
