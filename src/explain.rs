@@ -433,7 +433,11 @@ pub fn value_out(v: &Value) -> ValueOut {
 /// A value in words, as its declared type.
 pub fn format_value(v: &Value, ty: Option<ValueType>, w: &Words) -> String {
     match (v, ty) {
-        (Value::Number(d), Some(ValueType::Percentage)) => format!("{}%", (d * Decimal::ONE_HUNDRED).normalize()),
+        // A rate beyond a decimal's range as a percentage (never a real one) is shown as it is.
+        (Value::Number(d), Some(ValueType::Percentage)) => match crate::money::exact::mul(*d, Decimal::ONE_HUNDRED) {
+            Some(p) => format!("{}%", p.normalize()),
+            None => d.normalize().to_string(),
+        },
         (Value::Number(d), Some(ValueType::Points)) => format!("{} {}", d.normalize(), w.points),
         (Value::Number(d), _) => d.normalize().to_string(),
         (Value::Money(m), _) => m.to_string(),

@@ -209,8 +209,10 @@ rules:
   above: {type: yes-no, label: A above B, formula: {gt: [a, b]}}
   gap: {type: number, label: Gap, formula: {difference: [a, b]}}
   line: {type: number, label: Line, formula: {scale: {value: 0, points: [[lo, lo], [hi, hi]], round: {direction: nearest}}}}
+  rate: {type: percentage, label: Rate, formula: hi}
 outputs:
   above: {rule: above, role: other}
+  rate: {rule: rate, role: other}
 ";
     let l = load(body);
     let max = "\"79228162514264337593543950335\"";
@@ -244,4 +246,6 @@ outputs:
         because,
         &["A (79228162514264337593543950335) is above B (-79228162514264337593543950335)."]
     );
+    // A "percentage" too large to multiply by 100 is shown as the number it is.
+    assert_eq!(report.outputs[1].text, "79228162514264337593543950335");
 }
