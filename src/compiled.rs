@@ -216,7 +216,8 @@ pub mod decimal {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
         let (m, scale) = <(i128, u32)>::deserialize(d)?;
-        Decimal::try_from_i128_with_scale(m, scale).map_err(|e| refuse(e.to_string()))
+        Decimal::try_from_i128_with_scale(m, scale)
+            .map_err(|_| refuse("a number in it is too large or has more than 28 decimal places"))
     }
 }
 

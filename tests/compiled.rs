@@ -249,3 +249,29 @@ fn words_that_repeat_an_id_are_refused() {
     q.options.0.push(copy);
     assert!(refused(&encode(&p)).contains("twice"));
 }
+
+#[test]
+fn a_number_that_cannot_be_held_exactly_is_refused() {
+    // 1234567.89 is written as its mantissa (zigzag varint) and scale 2; the scale is
+    // changed to 29, one more decimal place than a decimal can hold.
+    let d = rust_decimal::Decimal::new(123_456_789, 2);
+    let bytes = with_rule_node(Node::Const(Value::Number(d)));
+    let mut mantissa = Vec::new();
+    let mut z: u128 = 123_456_789 << 1;
+    loop {
+        let b = (z & 0x7f) as u8;
+        z >>= 7;
+        if z == 0 {
+            mantissa.push(b);
+            break;
+        }
+        mantissa.push(b | 0x80);
+    }
+    mantissa.push(2);
+    let at = bytes.windows(mantissa.len()).position(|w| w == mantissa).expect("the number's bytes");
+    let mut damaged = bytes.clone();
+    damaged[at + mantissa.len() - 1] = 29;
+    assert!(decode(&bytes).is_ok());
+    let e = refused(&damaged);
+    assert!(e.contains("a number in it is too large or has more than 28 decimal places"), "{e}");
+}
