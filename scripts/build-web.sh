@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the <care-budget> widget and everything the demo pages need:
 #   1. the WebAssembly engine: wasm-pack --target web --mode no-install (never downloads),
-#      optimised by wasm-opt (Debian's binaryen, flags in Cargo.toml) → www/pkg/
+#      optimised by wasm-opt (npm binaryen, flags in Cargo.toml) → www/pkg/, its JavaScript
+#      glue minified by terser
 #   2. the published rulesets: `carebudget build` of www/rules/*.yaml → www/rules/*.json
 #      (the ruleset, for people and tools) and www/rules/*.cbp (the compiled program the
 #      widget reads), and the pinned hashes (`rules-sha256`) in the demo pages updated to match
@@ -30,6 +31,12 @@ if [ "$(command -v wasm-opt)" != "$PWD/scripts/web-tools/node_modules/.bin/wasm-
 fi
 wasm-pack --quiet build --target web --mode no-install --release --no-pack --no-gitignore \
   --out-dir www/pkg --out-name engine . -- --no-default-features --features web --locked
+
+# wasm-bindgen's glue is generated code: minified, a third of its transfer size (terser,
+# from scripts/web-tools; the exports and `engine.d.ts` are unchanged).
+log "minifying the generated glue (terser)"
+terser www/pkg/engine.js --module --compress --mangle -o www/pkg/engine.min.js
+mv www/pkg/engine.min.js www/pkg/engine.js
 
 log "published rulesets"
 cargo build --locked --quiet --bin carebudget
