@@ -23,7 +23,7 @@ pub mod money;
 pub mod page;
 pub mod program;
 pub mod text;
-#[cfg(feature = "web")]
+#[cfg(feature = "journey")]
 pub mod web;
 
 use indexmap::IndexMap;
