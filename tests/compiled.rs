@@ -268,10 +268,16 @@ fn a_number_that_cannot_be_held_exactly_is_refused() {
         mantissa.push(b | 0x80);
     }
     mantissa.push(2);
-    let at = bytes.windows(mantissa.len()).position(|w| w == mantissa).expect("the number's bytes");
+    let at = bytes
+        .windows(mantissa.len())
+        .position(|w| w == mantissa)
+        .expect("the number's bytes");
     let mut damaged = bytes.clone();
     damaged[at + mantissa.len() - 1] = 29;
     assert!(decode(&bytes).is_ok());
     let e = refused(&damaged);
-    assert!(e.contains("a number in it is too large or has more than 28 decimal places"), "{e}");
+    assert!(
+        e.contains("a number in it is too large or has more than 28 decimal places"),
+        "{e}"
+    );
 }

@@ -1,7 +1,7 @@
 //! The journey: state, what each step does with the answers, and each page as HTML.
 //!
 //! No DOM here: `submit` and `act` take what the page sent and change the state; `render`
-//! returns the page's markup. `mod.rs` puts the markup into the shadow root and forwards
+//! returns the page's markup. `dom.rs` puts the markup into the shadow root and forwards
 //! events, so this part runs (and is tested) anywhere.
 //!
 //! Every piece of text that comes from the ruleset goes through [`esc`]: a ruleset is data,
