@@ -16,23 +16,14 @@ use carebudget::program::Program;
 use indexmap::IndexMap;
 use libfuzzer_sys::fuzz_target;
 
-/// Every `www/rules/*.cbp` (built by scripts/build-web.sh), read once.
+mod bundled;
+
+/// The bundled programs, decoded once.
 fn programs() -> &'static [Program] {
     static P: OnceLock<Vec<Program>> = OnceLock::new();
     P.get_or_init(|| {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../www/rules");
-        let mut files: Vec<_> = std::fs::read_dir(dir)
-            .expect("www/rules")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "cbp"))
-            .collect();
-        files.sort();
-        let ps: Vec<Program> = files
-            .iter()
-            .map(|f| carebudget::compiled::decode(&std::fs::read(f).unwrap()).expect("a bundled program"))
-            .collect();
-        assert!(!ps.is_empty(), "no compiled programs in www/rules: run scripts/build-web.sh");
-        ps
+        let decode = |b: &Vec<u8>| carebudget::compiled::decode(b).expect("a bundled program");
+        bundled::programs().iter().map(decode).collect()
     })
 }
 
@@ -63,7 +54,14 @@ const MONEY: &[&str] = &[
     "250",
     "1",
 ];
-const DATES: &[&str] = &["1900-01-01", "2025-06-01", "2025-06-02", "9999-12-31", "0001-01-01", "2000-02-29"];
+const DATES: &[&str] = &[
+    "1900-01-01",
+    "2025-06-01",
+    "2025-06-02",
+    "9999-12-31",
+    "0001-01-01",
+    "2000-02-29",
+];
 /// Dates the rules are applied as of: the range a date can hold, and the bundled rules' years.
 const AS_OF: &[&str] = &["1900-01-01", "2015-04-01", "2024-04-08", "2025-06-01", "2200-12-31"];
 const PERIODS: &[&str] = &["weekly", "fortnightly", "four-weekly", "monthly", "yearly"];
@@ -96,7 +94,10 @@ fuzz_target!(|data: &[u8]| {
             InputType::Money if !q.periods.is_empty() => {
                 let mut m = IndexMap::new();
                 m.insert("amount".to_string(), Literal::Text(MONEY[pick % MONEY.len()].into()));
-                m.insert("period".to_string(), Literal::Text(PERIODS[next() % PERIODS.len()].into()));
+                m.insert(
+                    "period".to_string(),
+                    Literal::Text(PERIODS[next() % PERIODS.len()].into()),
+                );
                 Literal::Map(m)
             }
             InputType::Money => Literal::Text(MONEY[pick % MONEY.len()].into()),

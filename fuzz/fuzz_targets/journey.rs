@@ -5,30 +5,13 @@
 //! finding, and so is markup from typed text: what was typed is shown again escaped.
 #![no_main]
 
-use std::sync::OnceLock;
-
 use carebudget::date::Date;
 use carebudget::model::InputType;
 use carebudget::program::Program;
 use carebudget::web::app::{App, Page};
 use libfuzzer_sys::fuzz_target;
 
-/// Every `www/rules/*.cbp` (built by scripts/build-web.sh), read once.
-fn programs() -> &'static [Vec<u8>] {
-    static P: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
-    P.get_or_init(|| {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../www/rules");
-        let mut files: Vec<_> = std::fs::read_dir(dir)
-            .expect("www/rules")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "cbp"))
-            .collect();
-        files.sort();
-        let ps: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();
-        assert!(!ps.is_empty(), "no compiled programs in www/rules: run scripts/build-web.sh");
-        ps
-    })
-}
+mod bundled;
 
 /// What a person (or a page's script) might put in a field.
 const TYPED: &[&str] = &[
@@ -69,11 +52,18 @@ fuzz_target!(|data: &[u8]| {
     let mut bytes = data.iter().copied();
     let mut next = move || bytes.next().map(usize::from);
     let Some(which) = next() else { return };
-    let all = programs();
+    let all = bundled::programs();
     let p: Program = carebudget::compiled::decode(&all[which % all.len()]).expect("a bundled program");
     let lang = if which & 0x80 != 0 { "cy" } else { "en" };
     let day = Date::new(2025, 6, 1).unwrap();
-    let mut app = App::new(p, lang, day, day, "0".repeat(64), Some("https://example.org/rules.html".into()));
+    let mut app = App::new(
+        p,
+        lang,
+        day,
+        day,
+        "0".repeat(64),
+        Some("https://example.org/rules.html".into()),
+    );
     let form_of = |page: Page| match page {
         Page::Start => "start",
         Page::Question(_) => "question",

@@ -13,12 +13,22 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     // `ruleset \n---answers---\n answers`
     let (rules, answers) = text.split_once("\n---answers---\n").unwrap_or((text, ""));
-    let name = if rules.starts_with('{') { "fuzz.json" } else { "fuzz.yaml" };
-    let Ok(loaded) = carebudget::load(SourceFile::new(name, rules), &mut |_| None) else { return };
+    let name = if rules.starts_with('{') {
+        "fuzz.json"
+    } else {
+        "fuzz.yaml"
+    };
+    let Ok(loaded) = carebudget::load(SourceFile::new(name, rules), &mut |_| None) else {
+        return;
+    };
     let p = &loaded.program;
     let raw: IndexMap<String, Literal> = parse(&SourceFile::new("answers.yaml", answers), 1 << 16).unwrap_or_default();
     let typed = carebudget::answers::type_answers(p, &raw).unwrap_or_default();
-    let typed = if typed.0.len() == p.inputs.len() { typed } else { carebudget::eval::Answers(vec![None; p.inputs.len()]) };
+    let typed = if typed.0.len() == p.inputs.len() {
+        typed
+    } else {
+        carebudget::eval::Answers(vec![None; p.inputs.len()])
+    };
     let day = (data.len() % 28) as u8 + 1;
     for as_of in [Date::new(2025, 6, day).unwrap(), Date::new(2015, 4, 1).unwrap()] {
         let ev = carebudget::eval::evaluate(p, &typed, as_of, true);
