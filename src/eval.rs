@@ -796,19 +796,28 @@ fn merge_unknowns(outs: &[Outcome]) -> Outcome {
     for o in outs {
         match o {
             Outcome::Failed(_) => return o.clone(),
-            // Each list is short and already sorted: inserting in place keeps the union
-            // sorted without a sort (a whole sort routine in the widget's module).
             Outcome::Unknown(n) => {
                 for &q in n {
-                    if let Err(at) = needs.binary_search(&q) {
-                        needs.insert(at, q);
-                    }
+                    insert_sorted(&mut needs, q);
                 }
             }
             Outcome::Known(_) => {}
         }
     }
     Outcome::Unknown(needs)
+}
+
+/// Adds `x` to a sorted, duplicate-free `Vec` used as a set, unless it is there already;
+/// true if it was added. The sets here are short, and a sort or a hash set would each bring
+/// a whole routine into the widget's module.
+pub fn insert_sorted<T: Ord>(set: &mut Vec<T>, x: T) -> bool {
+    match set.binary_search(&x) {
+        Ok(_) => false,
+        Err(at) => {
+            set.insert(at, x);
+            true
+        }
+    }
 }
 
 /// Money in pence, numbers as they are: the units rounding steps are given in.

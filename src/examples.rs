@@ -31,9 +31,10 @@ pub fn run_example(p: &Program, ex: &Example) -> ExampleResult {
         failures.push("the example expects nothing; give `expect` or `expect_needs`".into());
     }
     for (name, want) in &ex.expect {
+        let output = p.outputs.iter().position(|o| &o.id == name);
         // `not-applicable`: the output's `applies_when` is false for these answers.
         if *want == Literal::Text("not-applicable".into()) {
-            match p.outputs.iter().position(|o| &o.id == name) {
+            match output {
                 None => failures.push(format!("`{name}` is not an output, so it cannot be not-applicable")),
                 Some(o) if ev.applies(o) => failures.push(format!(
                     "{name}: expected it not to apply, but it applies (its value: {})",
@@ -45,7 +46,6 @@ pub fn run_example(p: &Program, ex: &Example) -> ExampleResult {
         }
         // An output id, else a rule id. An output that does not apply shows no value, so a
         // value expected of it is not what a person would see: name its rule to check that.
-        let output = p.outputs.iter().position(|o| &o.id == name);
         if let Some(o) = output
             && !ev.applies(o)
         {

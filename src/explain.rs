@@ -143,11 +143,11 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
                     question: question_text(p, i, lang, for_other),
                 })
                 .collect();
-            let steps = if status == "not-applicable" {
-                Vec::new()
-            } else {
+            let steps = if ev.applies(o) {
                 let rules = memo.steps_of(p, ev, out.rule);
                 rules.into_iter().map(|r| memo.step(p, ev, r, lang, w)).collect()
+            } else {
+                Vec::new()
             };
             OutputReport {
                 id: out.id.clone(),

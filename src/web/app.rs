@@ -10,7 +10,7 @@
 use rust_decimal::Decimal;
 
 use crate::date::Date;
-use crate::eval::{Answers, Evaluation, evaluate};
+use crate::eval::{Answers, Evaluation, evaluate, insert_sorted};
 use crate::explain::{OutputReport, Report, SourceInfo, Step, explain, fill_from, long_date};
 use crate::model::{InputType, Period, Role};
 use crate::money::Money;
@@ -1002,9 +1002,7 @@ impl App {
         let w = self.w;
         let mut h = String::new();
         for s in &o.steps {
-            // `shown` is kept sorted: a hash set would bring hashing into the module.
-            if let Err(at) = shown.binary_search(&s.rule) {
-                shown.insert(at, s.rule.clone());
+            if insert_sorted(shown, s.rule.clone()) {
                 h += &self.render_step(s, merged);
             } else {
                 h += &format!(
@@ -1210,9 +1208,7 @@ impl App {
                 }
             } else {
                 for s in &o.steps {
-                    if let Err(at) = shown.binary_search(&s.rule) {
-                        shown.insert(at, s.rule.clone());
-                    }
+                    insert_sorted(&mut shown, s.rule.clone());
                 }
             }
         }
