@@ -16,6 +16,16 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The widget's release build uses a pinned nightly with the standard library's source
+# (scripts/widget-toolchain.sh says why); the tests and everything else use stable.
+source scripts/widget-toolchain.sh
+if ! rustup run "$WIDGET_TOOLCHAIN" rustc --print sysroot >/dev/null 2>&1 \
+  || [ ! -d "$(rustup run "$WIDGET_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library" ] \
+  || ! rustup target list --installed --toolchain "$WIDGET_TOOLCHAIN" | grep -qx wasm32-unknown-unknown; then
+  log "installing the widget's toolchain, $WIDGET_TOOLCHAIN (minimal, with rust-src)"
+  rustup toolchain install "$WIDGET_TOOLCHAIN" --profile minimal --component rust-src --target wasm32-unknown-unknown
+fi
+
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
   log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes on 2 cores)"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked || cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
