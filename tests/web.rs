@@ -4,8 +4,8 @@
 
 use carebudget::date::Date;
 use carebudget::program::Value;
+use carebudget::web::Widget;
 use carebudget::web::app::{App, Effect, Page, esc};
-use carebudget::web::{Widget, sha256};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -18,7 +18,7 @@ const EXAMPLE: &[u8] = include_bytes!("../www/rules/example.cbp");
 fn app(lang: &str) -> App {
     let program = carebudget::compiled::decode(EXAMPLE).expect("example decodes");
     let d = Date::parse("2025-09-01").unwrap();
-    App::new(program, lang, d, d, sha256::hex(EXAMPLE), None)
+    App::new(program, lang, d, d, Some("ab".repeat(32)), None)
 }
 
 fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -48,27 +48,6 @@ fn shadow_html(root: &web_sys::Node) -> String {
 }
 
 #[wasm_bindgen_test]
-fn sha256_matches_known_digests() {
-    assert_eq!(
-        sha256::hex(b""),
-        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-    );
-    assert_eq!(
-        sha256::hex(b"abc"),
-        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-    );
-    // Two blocks, and a length that pads into a second block.
-    assert_eq!(
-        sha256::hex(b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
-        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
-    );
-    assert_eq!(
-        sha256::hex(&[b'a'; 1000]),
-        "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"
-    );
-}
-
-#[wasm_bindgen_test]
 fn escaping_covers_markup_and_quotes() {
     assert_eq!(
         esc("<a href=\"x\" onclick='y'>&</a>"),
@@ -89,18 +68,45 @@ fn mount_renders_the_start_page_into_the_shadow_root() {
 }
 
 #[wasm_bindgen_test]
-fn a_pinned_hash_that_differs_is_refused_and_the_fallback_kept() {
-    let (_el, root) = host();
+fn a_pinned_hash_that_differs_or_cannot_be_checked_is_refused_and_the_fallback_kept() {
+    // The file's digest is the browser's (carebudget.js asks crypto.subtle for it).
+    let got = "cd".repeat(32);
     let want = "ab".repeat(32);
+    let (_el, root) = host();
+    let w = Widget::mount(
+        root.clone(),
+        EXAMPLE,
+        options(&format!(r#"{{"sha256":"{want}","digest":"{got}"}}"#)),
+    );
+    assert!(!w.ready());
+    let html = shadow_html(&root);
+    assert!(html.contains(&want) && html.contains(&got), "{html}");
+    assert!(html.contains("<slot"), "fallback still shown");
+    // The right hash, in capitals, is accepted.
+    let (_el, root) = host();
+    let right = got.to_uppercase();
+    assert!(
+        Widget::mount(
+            root,
+            EXAMPLE,
+            options(&format!(r#"{{"sha256":"{right}","digest":"{got}"}}"#))
+        )
+        .ready()
+    );
+    // A pin the browser could not check (no digest: a page not served securely) is
+    // refused, and says why.
+    let (_el, root) = host();
     let w = Widget::mount(root.clone(), EXAMPLE, options(&format!(r#"{{"sha256":"{want}"}}"#)));
     assert!(!w.ready());
     let html = shadow_html(&root);
-    assert!(html.contains(&want) && html.contains(&sha256::hex(EXAMPLE)));
+    assert!(
+        html.contains("served securely (https)") && html.contains(&want),
+        "{html}"
+    );
     assert!(html.contains("<slot"), "fallback still shown");
-    // The right hash, in capitals, is accepted.
-    let (_el2, root2) = host();
-    let right = sha256::hex(EXAMPLE).to_uppercase();
-    assert!(Widget::mount(root2, EXAMPLE, options(&format!(r#"{{"sha256":"{right}"}}"#))).ready());
+    // Without a pin, a missing digest only leaves the receipt without it.
+    let (_el, root) = host();
+    assert!(Widget::mount(root, EXAMPLE, options("{}")).ready());
 }
 
 #[wasm_bindgen_test]
@@ -253,6 +259,15 @@ fn the_journey_asks_only_what_is_needed_and_returns_after_a_change() {
         assert!(steps.contains("data-step=\""), "{id}: {steps}");
     }
     assert_eq!(a.steps_html("no-such-output"), None);
+    // The receipt gives the file's fingerprint; where the browser would not compute it
+    // (a page not served securely), it says so.
+    assert!(html.contains(&format!("data-sha256>{}</code>", "ab".repeat(32))));
+    let fingerprint = a.sha256.take();
+    assert!(
+        a.render()
+            .contains("Not available: browsers work it out only on pages served securely")
+    );
+    a.sha256 = fingerprint;
     // Printing draws every card from one explanation: the same steps, card by card.
     let all = a.all_steps_html();
     assert_eq!(all.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>(), cards);

@@ -61,6 +61,13 @@ class CareBudget extends HTMLElement {
       this.widget = m.Widget.failed(root, options, String(e.message || e));
       return;
     }
+    // The file's SHA-256, for the receipt and a pinned `rules-sha256`: the browser's own,
+    // which it offers only in secure contexts (https, this machine). Without it the widget
+    // refuses a pinned file, saying why.
+    try {
+      const d = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+      options.digest = Array.from(d, (b) => b.toString(16).padStart(2, '0')).join('');
+    } catch {}
     this.widget = m.Widget.mount(root, bytes, options);
     this.dispatchEvent(new CustomEvent('care-budget:ready', { detail: { ready: this.widget.ready } }));
   }

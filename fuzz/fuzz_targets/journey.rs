@@ -61,7 +61,7 @@ fuzz_target!(|data: &[u8]| {
         lang,
         day,
         day,
-        "0".repeat(64),
+        Some("0".repeat(64)),
         Some("https://example.org/rules.html".into()),
     );
     let form_of = |page: Page| match page {

@@ -56,7 +56,9 @@ pub struct App {
     pub rules_lang: &'static str,
     pub as_of: Date,
     pub today: Date,
-    pub sha256: String,
+    /// The rules file's SHA-256 (hex) for the receipt; `None` where the browser would not
+    /// compute it (a page not served securely).
+    pub sha256: Option<String>,
     pub rules_page: Option<String>,
     pub for_other: bool,
     pub answers: Vec<Option<Value>>,
@@ -111,7 +113,7 @@ impl App {
         lang: &str,
         as_of: Date,
         today: Date,
-        sha256: String,
+        sha256: Option<String>,
         rules_page: Option<String>,
     ) -> App {
         let w = Words::get(lang);
@@ -1281,7 +1283,10 @@ impl App {
         }
         about(
             w.fingerprint,
-            format!("<code class=\"cb-hash\" data-sha256>{}</code>", esc(&self.sha256)),
+            match &self.sha256 {
+                Some(h) => format!("<code class=\"cb-hash\" data-sha256>{}</code>", esc(h)),
+                None => w.no_fingerprint.to_owned(),
+            },
         );
         h += "</dl>";
         if let Some(p) = &self.rules_page {

@@ -14,7 +14,6 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, Event, EventTarget, FormData, HtmlElement, HtmlFormElement, HtmlInputElement, Node};
 
 use super::app::{App, Effect, esc};
-use super::sha256;
 use super::words::Words;
 use crate::date::Date;
 use crate::explain::fill_from;
@@ -30,8 +29,12 @@ pub struct Options {
     pub lang: String,
     /// Apply the rules as of this date (`YYYY-MM-DD`); default today.
     pub as_of: Option<String>,
-    /// Refuse the ruleset unless its SHA-256 is this (hex).
+    /// Refuse the ruleset unless its SHA-256 is this (hex): the page's `rules-sha256`.
     pub sha256: Option<String>,
+    /// The downloaded file's SHA-256 (hex), which `carebudget.js` asks the browser for
+    /// (`crypto.subtle`, offered only in secure contexts: https or this machine). Absent
+    /// when the browser would not compute it.
+    pub digest: Option<String>,
     /// The static rules page to link to; default `<pagesBase><id>.html`.
     pub rules_page: Option<String>,
     pub pages_base: Option<String>,
@@ -53,6 +56,7 @@ impl Options {
             lang: get("lang").unwrap_or_default(),
             as_of: get("asOf"),
             sha256: get("sha256"),
+            digest: get("digest").filter(|d| !d.is_empty()),
             rules_page: get("rulesPage"),
             pages_base: get("pagesBase"),
             rules: get("rules"),
@@ -77,19 +81,28 @@ pub struct Widget {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Checks the compiled program `bytes` (against `sha256` if given), reads it, and shows
+    /// Checks the compiled program `bytes` (its `digest` against `sha256` if the page pins
+    /// one), reads it, and shows
     /// the start page in `root` (the element's shadow root). Problems are shown in `root`
     /// too, above the element's own fallback content.
     pub fn mount(root: Node, bytes: &[u8], options: JsValue) -> Widget {
         let root = &root;
         let opts = Options::read(&options);
         let w = Words::get(&opts.lang);
-        let got = sha256::hex(bytes);
-        if let Some(want) = opts.sha256.as_deref().map(str::trim).filter(|s| !s.is_empty())
-            && !want.eq_ignore_ascii_case(&got)
-        {
-            let msg = fill_from(&esc(w.hash_mismatch), &[("want", &code(want)), ("got", &code(&got))]);
-            return Widget::failed_with(root, w, &msg);
+        // The hash comes from the browser (SHA-256 in the module cost 2.5 KB of its
+        // transfer, measured). A pin that cannot be checked is refused, not ignored.
+        let got = opts.digest.clone();
+        if let Some(want) = opts.sha256.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            let msg = match &got {
+                None => fill_from(&esc(w.hash_unchecked), &[("want", &code(want))]),
+                Some(got) if !want.eq_ignore_ascii_case(got) => {
+                    fill_from(&esc(w.hash_mismatch), &[("want", &code(want)), ("got", &code(got))])
+                }
+                Some(_) => String::new(),
+            };
+            if !msg.is_empty() {
+                return Widget::failed_with(root, w, &msg);
+            }
         }
         let program = match crate::compiled::decode(bytes) {
             Ok(p) => p,

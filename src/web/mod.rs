@@ -2,13 +2,11 @@
 //! [`words`]) and, in the WebAssembly build, its bindings to the page ([`dom`]).
 //!
 //! `app` and `words` are plain Rust (feature `journey`), so the journey is tested and
-//! fuzzed natively too; `dom` and `sha256` need the browser (feature `web`).
+//! fuzzed natively too; `dom` needs the browser (feature `web`).
 
 pub mod app;
 #[cfg(feature = "web")]
 mod dom;
-#[cfg(feature = "web")]
-pub mod sha256;
 pub mod words;
 
 #[cfg(feature = "web")]

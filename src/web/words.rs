@@ -89,6 +89,8 @@ pub struct Words {
     pub publisher: &'static str,
     pub version: &'static str,
     pub fingerprint: &'static str,
+    /// In place of the fingerprint where the browser would not compute it.
+    pub no_fingerprint: &'static str,
     pub as_of: &'static str,
     pub based_on: &'static str,
     pub rules_page: &'static str,
@@ -101,6 +103,8 @@ pub struct Words {
     pub load_failed: &'static str,
     pub fetch_failed: &'static str,
     pub hash_mismatch: &'static str,
+    /// A pinned fingerprint that the browser cannot check (a page not served securely).
+    pub hash_unchecked: &'static str,
     pub rules_invalid: &'static str,
 }
 
@@ -209,6 +213,7 @@ pub static EN: Words = Words {
     publisher: "Published by",
     version: "Version",
     fingerprint: "Rules file fingerprint (SHA-256)",
+    no_fingerprint: "Not available: browsers work it out only on pages served securely (https).",
     as_of: "Rules applied as of",
     based_on: "Built on",
     rules_page: "Read these rules in full",
@@ -220,6 +225,7 @@ pub static EN: Words = Words {
     please_note: "Please note:",
     load_failed: "Sorry, the calculator could not start",
     fetch_failed: "Its rules file could not be downloaded ({detail}). Check your connection and reload the page.",
+    hash_unchecked: "This page asks for a rules file with the SHA-256 fingerprint {want}, but browsers check fingerprints only on pages served securely (https), so the file has not been used. The website’s owner needs to serve the page over https.",
     hash_mismatch: "Its rules file is not the one this page expects, so it has not been used. The page asks for a file with the SHA-256 fingerprint {want}, but the file downloaded has {got}. The website’s owner needs to update the page or the file.",
     rules_invalid: "Its rules file could not be read:",
 };
@@ -329,6 +335,7 @@ pub static CY: Words = Words {
     publisher: "Cyhoeddwyd gan",
     version: "Fersiwn",
     fingerprint: "Ôl bys y ffeil rheolau (SHA-256)",
+    no_fingerprint: "Ddim ar gael: dim ond ar dudalennau a weinir yn ddiogel (https) y mae porwyr yn ei gyfrifo.",
     as_of: "Rheolau wedi'u cymhwyso ar",
     based_on: "Wedi'u seilio ar",
     rules_page: "Darllenwch y rheolau hyn yn llawn",
@@ -340,6 +347,7 @@ pub static CY: Words = Words {
     please_note: "Sylwch:",
     load_failed: "Mae'n ddrwg gennym, nid oedd modd dechrau'r cyfrifiannell",
     fetch_failed: "Nid oedd modd llwytho ei ffeil rheolau i lawr ({detail}). Gwiriwch eich cysylltiad ac ail-lwythwch y dudalen.",
+    hash_unchecked: "Mae'r dudalen hon yn gofyn am ffeil rheolau gyda'r ôl bys SHA-256 {want}, ond dim ond ar dudalennau a weinir yn ddiogel (https) y mae porwyr yn gwirio olion bysedd, felly nid yw'r ffeil wedi'i defnyddio. Mae angen i berchennog y wefan weini'r dudalen dros https.",
     hash_mismatch: "Nid ei ffeil rheolau yw'r un y mae'r dudalen hon yn ei disgwyl, felly nid yw wedi'i defnyddio. Mae'r dudalen yn gofyn am ffeil gyda'r ôl bys SHA-256 {want}, ond mae gan y ffeil a lwythwyd i lawr {got}. Mae angen i berchennog y wefan ddiweddaru'r dudalen neu'r ffeil.",
     rules_invalid: "Nid oedd modd darllen ei ffeil rheolau:",
 };

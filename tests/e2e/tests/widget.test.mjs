@@ -56,6 +56,8 @@ async function open(attrs, opts = {}) {
   const path = `/t/${Math.random().toString(36).slice(2)}.html`;
   pages.set(path, widgetPage(attrs, opts));
   const page = await env.context.newPage();
+  // As on a page served over plain http: browsers offer crypto.subtle only in secure contexts.
+  if (opts.insecure) await page.addInitScript(() => Object.defineProperty(globalThis.crypto, 'subtle', { value: undefined }));
   await page.goto(env.base + path);
   await ready(page);
   return page;
@@ -261,6 +263,28 @@ test('a wrong rules-sha256 is refused with a clear message; the right one is acc
     await page.close();
   }
   const ok = await open({ rules: '/rules/example.cbp', 'rules-sha256': sha256(join(www, 'rules/example.cbp')).toUpperCase() });
+  try {
+    assert.equal(await where(ok), 'start');
+  } finally {
+    await ok.close();
+  }
+});
+
+test('where the browser cannot work out a hash (not https), a pinned rules-sha256 is refused, saying why', async () => {
+  const want = sha256(join(www, 'rules/example.cbp'));
+  const page = await open({ rules: '/rules/example.cbp', 'rules-sha256': want }, { insecure: true });
+  try {
+    const msg = await page.locator('care-budget .cb-failed').innerText();
+    assert.match(msg, /could not start/);
+    assert.match(msg, /served securely \(https\)/);
+    assert.ok(msg.includes(want), 'names the hash the page asked for');
+    assert.equal(await page.locator('care-budget form').count(), 0, 'no calculator');
+    assert.ok(await page.locator('care-budget .fallback').isVisible(), 'the fallback stays visible');
+  } finally {
+    await page.close();
+  }
+  // Without a pin the calculator runs (its receipt says the fingerprint is not available).
+  const ok = await open({ rules: '/rules/example.cbp' }, { insecure: true });
   try {
     assert.equal(await where(ok), 'start');
   } finally {
