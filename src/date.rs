@@ -79,10 +79,6 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        if !d.is_human_readable() {
-            let (y, m, day) = <(u16, u8, u8)>::deserialize(d)?;
-            return Date::new(y, m, day).map_err(crate::compiled::refuse);
-        }
         let text = d.deserialize_any(crate::money::ScalarText("a date such as 2025-04-07"))?;
         Date::parse(&text).map_err(serde::de::Error::custom)
     }

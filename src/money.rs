@@ -116,7 +116,8 @@ impl fmt::Display for Money {
     }
 }
 
-/// Text (`"12.50"`) in rulesets; integer pence in the compiled program (a binary format).
+/// Text (`"12.50"`) in rulesets; integer pence in the compiled program (a binary format,
+/// read back by `compiled`).
 impl Serialize for Money {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         if s.is_human_readable() {
@@ -129,9 +130,6 @@ impl Serialize for Money {
 
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        if !d.is_human_readable() {
-            return Money::checked(i64::deserialize(d)?.into()).map_err(crate::compiled::refuse);
-        }
         let text = d.deserialize_any(ScalarText("an amount of money such as \"12.50\""))?;
         Money::parse(&text).map_err(serde::de::Error::custom)
     }

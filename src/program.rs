@@ -1,10 +1,10 @@
 //! The checked, compiled form of a ruleset: names resolved to indices, types known,
 //! evaluation order fixed, and the ruleset's words for explanations. Built by `check`, run
-//! by `eval`; the widget reads it already compiled (`compiled`), so these types are serde
-//! types too. Nothing here refers to the ruleset model's expressions.
+//! by `eval`; the widget reads it already compiled (`compiled`): these types are written with
+//! serde and read back by `compiled`'s own reader. Nothing here refers to the ruleset model's expressions.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::compiled::{decimal, opt_rounding, rounding};
 use crate::date::Date;
@@ -13,7 +13,7 @@ use crate::money::{Money, Rounding};
 use crate::text::Text;
 
 /// A value during evaluation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum Value {
     Money(Money),
     Number(#[serde(with = "decimal")] Decimal),
@@ -29,7 +29,7 @@ pub enum Value {
 }
 
 /// The static type of an expression.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Ty {
     Money,
     Number,
@@ -68,14 +68,14 @@ impl Ty {
 }
 
 /// A reference to a named item.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum Ref {
     Input(u32),
     Param(u32),
     Rule(u32),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum CmpOp {
     Gt,
     Ge,
@@ -99,10 +99,8 @@ impl CmpOp {
     }
 }
 
-/// A compiled expression node. Read from a compiled program through
-/// `compiled::NodeDepth`, which bounds how deeply nodes nest.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(remote = "Node")]
+/// A compiled expression node. `compiled` bounds how deeply nodes read from a file nest.
+#[derive(Clone, Debug, Serialize)]
 pub enum Node {
     Const(Value),
     Ref(Ref),
@@ -193,19 +191,19 @@ impl Node {
     }
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct BandNode {
     pub from: Node,
     pub out: BandOut,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub enum BandOut {
     Range(Node, Node),
     Value(Node),
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 pub struct InputInfo {
     pub id: String,
     pub kind: InputType,
@@ -220,7 +218,7 @@ pub struct InputInfo {
     pub uses: Vec<Ref>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 pub struct DatedParam {
     pub from: Date,
     pub value: Value,
@@ -229,7 +227,7 @@ pub struct DatedParam {
     pub verify: bool,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 pub struct ParamInfo {
     pub id: String,
     pub ty: ValueType,
@@ -237,7 +235,7 @@ pub struct ParamInfo {
     pub timeline: Vec<DatedParam>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 pub struct RuleInfo {
     pub id: String,
     pub ty: ValueType,
@@ -246,7 +244,7 @@ pub struct RuleInfo {
     pub uses: Vec<Ref>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 pub struct OutputInfo {
     pub id: String,
     pub rule: u32,
@@ -258,14 +256,14 @@ pub struct OutputInfo {
 }
 
 /// One item in evaluation order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Item {
     Input(u32),
     Rule(u32),
 }
 
 /// A checked ruleset, ready to evaluate any number of times.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 pub struct Program {
     /// What explanations and the widget say: the ruleset's words, sources and sections.
     pub info: Info,
@@ -299,7 +297,7 @@ impl Program {
 /// figure. Indexed like the program's inputs, parameters and rules. These mirror parts of
 /// the model (`Source`, `Section`, `Choice`…) rather than reuse them: the model leaves empty
 /// fields out when it is serialised, which postcard, having no field names, cannot read back.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 pub struct Info {
     pub id: String,
     pub title: Text,
@@ -321,7 +319,7 @@ pub struct Info {
 /// question's options) and is looked up by scanning: a hash map would bring hashing and
 /// its table code into the widget for no gain. Ids are unique (the model's keys; `compiled`
 /// refuses a program that repeats one).
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 #[serde(transparent)]
 pub struct Keyed<T>(pub Vec<(String, T)>);
 
@@ -370,20 +368,20 @@ impl<T> FromIterator<(String, T)> for Keyed<T> {
     }
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 pub struct SourceText {
     pub title: String,
     pub url: Option<String>,
     pub paragraph: Option<String>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 pub struct SectionText {
     pub title: Text,
     pub intro: Option<Text>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 pub struct InputText {
     pub section: String,
     pub question: Text,
@@ -394,19 +392,19 @@ pub struct InputText {
     pub options: Keyed<ChoiceText>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 pub struct ChoiceText {
     pub label: Text,
     pub hint: Option<Text>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 pub struct ParamText {
     pub label: Text,
     pub description: Option<Text>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 pub struct RuleText {
     pub label: Text,
     pub explain: Option<Text>,

@@ -66,10 +66,6 @@ impl Serialize for Text {
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        if !d.is_human_readable() {
-            let (en, cy) = <(Option<String>, Option<String>)>::deserialize(d)?;
-            return Ok(Text { en, cy });
-        }
         struct V;
         impl<'de> serde::de::Visitor<'de> for V {
             type Value = Text;

@@ -8,13 +8,13 @@
 //! index is checked against what it indexes, nesting is bounded, and the evaluation order
 //! must put each item after what it uses.
 
-use std::cell::{Cell, RefCell};
+mod read;
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
-use crate::limits::{MAX_EXPR_DEPTH, MAX_PROGRAM_BYTES};
-use crate::money::{Better, Direction, Rounding};
+use crate::limits::MAX_PROGRAM_BYTES;
+use crate::money::Rounding;
 use crate::program::*;
 
 /// The first bytes of every compiled program file.
@@ -43,16 +43,10 @@ pub fn decode(bytes: &[u8]) -> Result<Program, String> {
     };
     match rest.split_first() {
         Some((&VERSION, body)) => {
-            REFUSAL.with(|r| r.take());
-            let (program, left): (Program, _) = postcard::take_from_bytes(body).map_err(|e| {
-                let why = REFUSAL.with(|r| r.take()).unwrap_or_else(|| match e {
-                    postcard::Error::DeserializeUnexpectedEnd => "it ends too soon".into(),
-                    _ => "a value in it cannot be read".into(),
-                });
-                format!("the program is damaged ({why})")
-            })?;
-            if !left.is_empty() {
-                return Err(format!("the program is damaged ({} bytes after its end)", left.len()));
+            let mut r = read::Reader::new(body);
+            let program: Program = r.read().map_err(|why| format!("the program is damaged ({why})"))?;
+            if !r.rest.is_empty() {
+                return Err(format!("the program is damaged ({} bytes after its end)", r.rest.len()));
             }
             verify(&program)?;
             Ok(program)
@@ -168,56 +162,13 @@ fn walk(n: &Node, ni: usize, refs: &mut Vec<Ref>) -> bool {
     own && n.children().into_iter().all(|c| walk(c, ni, refs))
 }
 
-thread_local! {
-    static DEPTH: Cell<usize> = const { Cell::new(0) };
-    /// Why a value was refused while reading: postcard's errors carry no message.
-    static REFUSAL: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// Refuses a value read from a compiled program, keeping the reason for [`decode`]'s message.
-pub fn refuse<E: serde::de::Error>(why: impl Into<String>) -> E {
-    let why = why.into();
-    let e = E::custom(&why);
-    // The first reason is the one that matters; later ones are its consequences.
-    REFUSAL.with(|r| {
-        r.borrow_mut().get_or_insert(why);
-    });
-    e
-}
-
-/// Nodes read from a file nest at most [`MAX_EXPR_DEPTH`] deep, as `check` allows, so a
-/// hostile file cannot exhaust the stack while it is read or run.
-impl Serialize for Node {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        Node::serialize(self, s)
-    }
-}
-
-impl<'de> Deserialize<'de> for Node {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let depth = DEPTH.with(|c| c.replace(c.get() + 1));
-        let node = if depth >= MAX_EXPR_DEPTH {
-            Err(refuse(format!("expressions nest more than {MAX_EXPR_DEPTH} deep")))
-        } else {
-            Node::deserialize(d)
-        };
-        DEPTH.with(|c| c.set(depth));
-        node
-    }
-}
-
+/// How `encode` writes what postcard has no form of its own for; `read` reads the same.
 /// An exact decimal as its integer mantissa and scale.
 pub mod decimal {
     use super::*;
 
     pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
         (d.mantissa(), d.scale()).serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        let (m, scale) = <(i128, u32)>::deserialize(d)?;
-        Decimal::try_from_i128_with_scale(m, scale)
-            .map_err(|_| refuse("a number in it is too large or has more than 28 decimal places"))
     }
 }
 
@@ -228,11 +179,6 @@ pub mod rounding {
     pub fn serialize<S: Serializer>(r: &Rounding, s: S) -> Result<S::Ok, S::Error> {
         (r.direction, r.better, &r.to).serialize(s)
     }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Rounding, D::Error> {
-        let (direction, better, to) = <(Direction, Option<Better>, Option<String>)>::deserialize(d)?;
-        Ok(Rounding { direction, better, to })
-    }
 }
 
 pub mod opt_rounding {
@@ -240,10 +186,5 @@ pub mod opt_rounding {
 
     pub fn serialize<S: Serializer>(r: &Option<Rounding>, s: S) -> Result<S::Ok, S::Error> {
         r.as_ref().map(|r| (r.direction, r.better, &r.to)).serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Rounding>, D::Error> {
-        let r = Option::<(Direction, Option<Better>, Option<String>)>::deserialize(d)?;
-        Ok(r.map(|(direction, better, to)| Rounding { direction, better, to }))
     }
 }
