@@ -80,8 +80,16 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version"
 fi
 wasm_out=out/wasm
 wasm_bin=wasm/target/wasm32-unknown-unknown/release/carebudget_bench_wasm.wasm
-log "cargo build --release --target wasm32-unknown-unknown (bench/wasm)"
-(cd wasm && cargo build --release --locked --quiet --target wasm32-unknown-unknown)
+# Built as the widget is (scripts/build-web.sh): the pinned nightly, std rebuilt for size,
+# panics that stop at once.
+source ../scripts/widget-toolchain.sh
+if ! rustup run "$WIDGET_TOOLCHAIN" rustc --version >/dev/null 2>&1; then
+  (cd .. && bash scripts/setup-web.sh)
+fi
+log "cargo build --release --target wasm32-unknown-unknown (bench/wasm, $WIDGET_TOOLCHAIN)"
+(cd wasm && RUSTUP_TOOLCHAIN=$WIDGET_TOOLCHAIN RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+  cargo build --release --locked --quiet --target wasm32-unknown-unknown \
+  -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
 if [ ! -f $wasm_out/bench_bg.wasm ] || [ $wasm_bin -nt $wasm_out/bench_bg.wasm ]; then
   mkdir -p $wasm_out
   wasm-bindgen --target web --out-dir $wasm_out --out-name bench $wasm_bin
@@ -90,9 +98,9 @@ if [ ! -f $wasm_out/bench_bg.wasm ] || [ $wasm_bin -nt $wasm_out/bench_bg.wasm ]
   wasm_opt=../scripts/web-tools/node_modules/.bin/wasm-opt
   rm -f $wasm_out/wasm-opt.done
   if [ -x $wasm_opt ]; then
-    $wasm_opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-      --enable-mutable-globals --enable-reference-types --enable-multivalue \
-      -o $wasm_out/bench_bg.wasm $wasm_out/bench_bg.wasm
+    # The flags wasm-pack passes for the widget, from the main Cargo.toml.
+    read -ra opt_flags < <(python3 -c 'import tomllib; print(" ".join(tomllib.load(open("../Cargo.toml", "rb"))["package"]["metadata"]["wasm-pack"]["profile"]["release"]["wasm-opt"]))')
+    $wasm_opt "${opt_flags[@]}" -o $wasm_out/bench_bg.wasm $wasm_out/bench_bg.wasm
     touch $wasm_out/wasm-opt.done
   fi
 fi
