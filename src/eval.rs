@@ -706,9 +706,10 @@ impl Ctx<'_> {
                 }
             }
             other => {
-                for c in other.children() {
+                other.each_child(&mut |c| {
                     self.live(c, out);
-                }
+                    true
+                });
             }
         }
     }

@@ -159,7 +159,7 @@ fn walk(n: &Node, ni: usize, refs: &mut Vec<Ref>) -> bool {
         Node::Scale { points, .. } => !points.is_empty(),
         _ => true,
     };
-    own && n.children().into_iter().all(|c| walk(c, ni, refs))
+    own && n.each_child(&mut |c| walk(c, ni, refs))
 }
 
 /// How `encode` writes what postcard has no form of its own for; `read` reads the same.
