@@ -3,7 +3,7 @@
 #   1. the WebAssembly engine: wasm-pack --target web --mode no-install (never downloads),
 #      with the pinned nightly toolchain (scripts/widget-toolchain.sh),
 #      optimised by wasm-opt (npm binaryen, flags in Cargo.toml) → www/pkg/, its JavaScript
-#      glue minified by terser
+#      glue minified by terser, and the stylesheet minified by lightningcss
 #   2. the published rulesets: `carebudget build` of www/rules/*.yaml → www/rules/*.json
 #      (the ruleset, for people and tools) and www/rules/*.cbp (the compiled program the
 #      widget reads), and the pinned hashes (`rules-sha256`) in the demo pages updated to match
@@ -47,6 +47,9 @@ RUSTUP_TOOLCHAIN=$WIDGET_TOOLCHAIN CARGO_TARGET_DIR=target/widget \
 log "minifying the generated glue (terser)"
 terser www/pkg/engine.js --module --compress --mangle -o www/pkg/engine.min.js
 mv www/pkg/engine.min.js www/pkg/engine.js
+
+log "minifying the stylesheet (lightningcss) → www/pkg/carebudget.css"
+node scripts/web.mjs css
 
 log "published rulesets"
 cargo build --locked --quiet --bin carebudget

@@ -48,8 +48,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 # Node packages, each from its committed lock file: wasm-opt (npm binaryen: Debian's 108
-# misreads the externref table wasm-bindgen 0.2.130 emits, breaking the module at run time)
-# and the browser-test tools (playwright-core driving /usr/bin/chromium, axe-core).
+# misreads the externref table wasm-bindgen 0.2.130 emits, breaking the module at run time),
+# terser and lightningcss (minify the glue and the stylesheet), and the browser-test tools (playwright-core driving /usr/bin/chromium, axe-core).
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   log "installing Debian packages: nodejs npm"
   export DEBIAN_FRONTEND=noninteractive

@@ -28,7 +28,7 @@ class CareBudget extends HTMLElement {
     const root = this.attachShadow({ mode: 'open' });
     const css = document.createElement('link');
     css.rel = 'stylesheet';
-    css.href = new URL('carebudget.css', base).href;
+    css.href = new URL('pkg/carebudget.css', base).href;
     // Until the calculator is ready, the fallback content shows through the slot.
     root.append(css, document.createElement('slot'));
     this.#start(root);

@@ -311,7 +311,7 @@ test('no network request after load but the ruleset; no cookie or storage writte
     await page.goto(env.base + '/t/net.html');
     await ready(page);
     const loaded = requests.map((u) => new URL(u).pathname).filter((p) => p !== '/favicon.ico');
-    assert.deepEqual(loaded.sort(), ['/carebudget.css', '/carebudget.js', '/pkg/engine.js', '/pkg/engine_bg.wasm', '/rules/example.cbp', '/t/net.html']);
+    assert.deepEqual(loaded.sort(), ['/carebudget.js', '/pkg/carebudget.css', '/pkg/engine.js', '/pkg/engine_bg.wasm', '/rules/example.cbp', '/t/net.html']);
     assert.ok(requests.every((u) => u.startsWith(env.base)), 'all from this site');
     requests.length = 0;
     await journey(page, EXAMPLE, { check: false });
