@@ -322,7 +322,7 @@ def report(r, agreed, n, elapsed):
     if sz.get("ours_engine"):
         L.append(f"5. bench/wasm (read the compiled program, evaluate, explain; no user interface), as timed in the browser above: "
                  f"bench_bg.wasm + bench.js, {fmt(sz['ours_engine']['raw'], 'bytes')} uncompressed"
-                 + (", optimised with wasm-opt -Oz as the widget is." if sz["ours_engine"]["wasm_opt"] else ", not wasm-opt'ed."))
+                 + (", optimised with the wasm-opt flags the widget uses." if sz["ours_engine"]["wasm_opt"] else ", not wasm-opt'ed."))
     L.append("6. Ours in the browser reads the compiled program (`carebudget build --program`, already checked), as the "
              "widget does; natively, ours reads and checks the published JSON. Publicodes parses its rules in both.")
     L.append("")
