@@ -32,13 +32,22 @@ fn unreadable() -> String {
     "a value in it cannot be read".into()
 }
 
+fn ends() -> String {
+    "it ends too soon".into()
+}
+
+/// A signed integer from its zigzag form (0, -1, 1, -2… as 0, 1, 2, 3…).
+fn unzigzag(z: u128) -> i128 {
+    (z >> 1) as i128 ^ -((z & 1) as i128)
+}
+
 impl<'a> Reader<'a> {
     pub fn new(bytes: &'a [u8]) -> Reader<'a> {
         Reader { rest: bytes, depth: 0 }
     }
 
     fn byte(&mut self) -> R<u8> {
-        let (&b, rest) = self.rest.split_first().ok_or("it ends too soon")?;
+        let (&b, rest) = self.rest.split_first().ok_or_else(ends)?;
         self.rest = rest;
         Ok(b)
     }
@@ -73,7 +82,7 @@ impl<'a> Reader<'a> {
     fn len(&mut self) -> R<usize> {
         match usize::try_from(self.varint(10)?) {
             Ok(n) if n <= self.rest.len() => Ok(n),
-            _ => Err("it ends too soon".into()),
+            _ => Err(ends()),
         }
     }
 
@@ -175,8 +184,7 @@ impl<T: Read> Read for Keyed<T> {
 /// An exact decimal: its mantissa (zigzag varint) and scale.
 impl Read for Decimal {
     fn read(r: &mut Reader) -> R<Decimal> {
-        let z = r.varint(19)?;
-        let m = (z >> 1) as i128 ^ -((z & 1) as i128);
+        let m = unzigzag(r.varint(19)?);
         let scale = r.u32()?;
         Decimal::try_from_i128_with_scale(m, scale)
             .map_err(|_| "a number in it is too large or has more than 28 decimal places".into())
@@ -186,8 +194,7 @@ impl Read for Decimal {
 /// Pence, as a zigzag varint.
 impl Read for Money {
     fn read(r: &mut Reader) -> R<Money> {
-        let z = r.varint(10)?;
-        Money::checked((z >> 1) as i128 ^ -((z & 1) as i128))
+        Money::checked(unzigzag(r.varint(10)?))
     }
 }
 

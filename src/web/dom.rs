@@ -93,14 +93,15 @@ impl Widget {
         // transfer, measured). A pin that cannot be checked is refused, not ignored.
         let got = opts.digest.clone();
         if let Some(want) = opts.sha256.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            let msg = match &got {
-                None => fill_from(&esc(w.hash_unchecked), &[("want", &code(want))]),
-                Some(got) if !want.eq_ignore_ascii_case(got) => {
-                    fill_from(&esc(w.hash_mismatch), &[("want", &code(want)), ("got", &code(got))])
-                }
-                Some(_) => String::new(),
+            let refusal = match &got {
+                None => Some(fill_from(&esc(w.hash_unchecked), &[("want", &code(want))])),
+                Some(got) if !want.eq_ignore_ascii_case(got) => Some(fill_from(
+                    &esc(w.hash_mismatch),
+                    &[("want", &code(want)), ("got", &code(got))],
+                )),
+                Some(_) => None,
             };
-            if !msg.is_empty() {
+            if let Some(msg) = refusal {
                 return Widget::failed_with(root, w, &msg);
             }
         }
