@@ -87,9 +87,8 @@ if ! rustup run "$WIDGET_TOOLCHAIN" rustc --version >/dev/null 2>&1; then
   (cd .. && bash scripts/setup-web.sh)
 fi
 log "cargo build --release --target wasm32-unknown-unknown (bench/wasm, $WIDGET_TOOLCHAIN)"
-(cd wasm && RUSTUP_TOOLCHAIN=$WIDGET_TOOLCHAIN RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
-  cargo build --release --locked --quiet --target wasm32-unknown-unknown \
-  -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
+(cd wasm && RUSTUP_TOOLCHAIN=$WIDGET_TOOLCHAIN RUSTFLAGS="$WIDGET_RUSTFLAGS" \
+  cargo build --release --locked --quiet --target wasm32-unknown-unknown "${WIDGET_CARGO_ARGS[@]}")
 if [ ! -f $wasm_out/bench_bg.wasm ] || [ $wasm_bin -nt $wasm_out/bench_bg.wasm ]; then
   mkdir -p $wasm_out
   wasm-bindgen --target web --out-dir $wasm_out --out-name bench $wasm_bin

@@ -37,10 +37,10 @@ fi
 # target directory keeps the stable builds' caches intact.
 source scripts/widget-toolchain.sh
 RUSTUP_TOOLCHAIN=$WIDGET_TOOLCHAIN CARGO_TARGET_DIR=target/widget \
-  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+  RUSTFLAGS="$WIDGET_RUSTFLAGS" \
   wasm-pack --quiet build --target web --mode no-install --release --no-pack --no-gitignore \
   --out-dir www/pkg --out-name engine . -- --no-default-features --features web --locked \
-  -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
+  "${WIDGET_CARGO_ARGS[@]}"
 
 # wasm-bindgen's glue is generated code: minified, a third of its transfer size (terser,
 # from scripts/web-tools; the exports and `engine.d.ts` are unchanged).

@@ -6,3 +6,7 @@
 # deliberately, then rebuild and check the size and the browser tests (scripts/test.sh).
 # Everything else (the CLI, native and wasm-bindgen tests, clippy) uses stable.
 WIDGET_TOOLCHAIN=nightly-2026-05-20
+# The flags and cargo arguments every build of the widget's module uses (build-web.sh, and
+# the peer benchmark's engine-alone module in bench/setup.sh).
+WIDGET_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+WIDGET_CARGO_ARGS=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
