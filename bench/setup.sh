@@ -100,6 +100,8 @@ if [ ! -f $wasm_out/bench_bg.wasm ] || [ $wasm_bin -nt $wasm_out/bench_bg.wasm ]
     # The flags wasm-pack passes for the widget, from the main Cargo.toml.
     read -ra opt_flags < <(python3 -c 'import tomllib; print(" ".join(tomllib.load(open("../Cargo.toml", "rb"))["package"]["metadata"]["wasm-pack"]["profile"]["release"]["wasm-opt"]))')
     $wasm_opt "${opt_flags[@]}" -o $wasm_out/bench_bg.wasm $wasm_out/bench_bg.wasm
+    # And its glue minified, as the widget's is.
+    ../scripts/web-tools/node_modules/.bin/terser $wasm_out/bench.js --module --compress --mangle -o $wasm_out/bench.js
     touch $wasm_out/wasm-opt.done
   fi
 fi

@@ -1,11 +1,21 @@
 //! The bench's browser entry: read a compiled program (as the widget does), then evaluate
 //! households.
+//!
+//! Answers come in as JavaScript objects and are read with js_sys, as the widget reads its
+//! options: serde-wasm-bindgen would bring float formatting into the module (about 11 KB of
+//! brotli in the widget, measured), and this module's size is the peer bench's "engine
+//! alone" row, which should be the engine's, not an input adapter's.
 
 use carebudget::eval::{Evaluation, Outcome, evaluate};
 use carebudget::literal::Literal;
 use carebudget::program::{Program, Value};
 use indexmap::IndexMap;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
+
+// The widget's allocator, as in src/web/dom.rs.
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 #[wasm_bindgen]
 pub struct Bench {
@@ -57,8 +67,9 @@ impl Bench {
 
 impl Bench {
     fn run(&self, answers: JsValue, trace: bool) -> Result<Evaluation, JsError> {
-        let raw: IndexMap<String, Literal> =
-            serde_wasm_bindgen::from_value(answers).map_err(|e| JsError::new(&e.to_string()))?;
+        let Literal::Map(raw) = literal(&answers, "answers")? else {
+            return Err(JsError::new("answers: expected an object"));
+        };
         let answers = carebudget::answers::type_answers(&self.p, &raw)
             .map_err(|ds| JsError::new(&ds.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")))?;
         Ok(evaluate(&self.p, &answers, self.as_of, trace))
@@ -67,11 +78,11 @@ impl Bench {
     fn result(&self, ev: &Evaluation) -> Result<Vec<f64>, JsError> {
         let money = |r: usize| match &ev.rules[r] {
             Outcome::Known(Value::Money(m)) => Ok(m.pence() as f64),
-            other => Err(JsError::new(&format!("{other:?}"))),
+            _ => Err(JsError::new(&format!("rule {r}: not a known amount of money"))),
         };
         let (lo, hi) = match &ev.rules[self.rules[0]] {
             Outcome::Known(Value::Range(lo, hi)) => (lo.pence() as f64, hi.pence() as f64),
-            other => return Err(JsError::new(&format!("{other:?}"))),
+            _ => return Err(JsError::new("budget_range: not a known range")),
         };
         Ok(vec![
             lo,
@@ -80,5 +91,42 @@ impl Bench {
             money(self.rules[2])?,
             money(self.rules[3])?,
         ])
+    }
+}
+
+/// A JavaScript value as answers-file data: strings, whole numbers, yes/no, lists and
+/// objects; `at` names where it is, for errors. Money comes as strings (`"12.50"`), so the
+/// only number read is a whole one (an age or a count), refused if it has a fraction.
+fn literal(v: &JsValue, at: &str) -> Result<Literal, JsError> {
+    if let Some(s) = v.as_string() {
+        Ok(Literal::Text(s))
+    } else if let Some(b) = v.as_bool() {
+        Ok(Literal::Bool(b))
+    } else if let Some(n) = v.as_f64() {
+        let whole = n as i64;
+        if whole as f64 == n {
+            Ok(Literal::Int(whole))
+        } else {
+            Err(JsError::new(&format!("{at}: numbers with a fraction must be strings")))
+        }
+    } else if v.is_null() || v.is_undefined() {
+        Ok(Literal::Null)
+    } else if let Some(list) = v.dyn_ref::<js_sys::Array>() {
+        let mut out = Vec::new();
+        for (i, item) in list.iter().enumerate() {
+            out.push(literal(&item, &format!("{at}[{i}]"))?);
+        }
+        Ok(Literal::List(out))
+    } else if v.is_object() {
+        let mut out = IndexMap::new();
+        for pair in js_sys::Object::entries(v.unchecked_ref()).iter() {
+            let pair: js_sys::Array = pair.unchecked_into();
+            let key = pair.get(0).as_string().unwrap_or_default();
+            let value = literal(&pair.get(1), &format!("{at}.{key}"))?;
+            out.insert(key, value);
+        }
+        Ok(Literal::Map(out))
+    } else {
+        Err(JsError::new(&format!("{at}: not an answer")))
     }
 }
