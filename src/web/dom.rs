@@ -256,7 +256,8 @@ fn draw(app: &App, outer: &Element) {
     let Ok(Some(page)) = outer.query_selector(".cb-page") else {
         return;
     };
-    page.set_inner_html(&app.render());
+    let (html, announcement) = app.render_announced();
+    page.set_inner_html(&html);
     if app.moved
         && let Ok(Some(el)) = page.query_selector("[data-autofocus]")
         && let Ok(el) = el.dyn_into::<HtmlElement>()
@@ -264,7 +265,7 @@ fn draw(app: &App, outer: &Element) {
         let _ = el.focus();
     }
     if let Ok(Some(live)) = outer.query_selector("[data-live]") {
-        live.set_text_content(app.announcement().as_deref());
+        live.set_text_content(announcement.as_deref());
     }
 }
 
