@@ -67,7 +67,7 @@ impl Bench {
 
 impl Bench {
     fn run(&self, answers: JsValue, trace: bool) -> Result<Evaluation, JsError> {
-        let Literal::Map(raw) = literal(&answers, "answers")? else {
+        let Literal::Map(raw) = literal(&answers).map_err(|e| JsError::new(&format!("answers{e}")))? else {
             return Err(JsError::new("answers: expected an object"));
         };
         let answers = carebudget::answers::type_answers(&self.p, &raw)
@@ -95,9 +95,11 @@ impl Bench {
 }
 
 /// A JavaScript value as answers-file data: strings, whole numbers, yes/no, lists and
-/// objects; `at` names where it is, for errors. Money comes as strings (`"12.50"`), so the
-/// only number read is a whole one (an age or a count), refused if it has a fraction.
-fn literal(v: &JsValue, at: &str) -> Result<Literal, JsError> {
+/// objects. Money comes as strings (`"12.50"`), so the only number read is a whole one (an
+/// age or a count), refused if it has a fraction. An error says where, as `.key[2]: why`;
+/// that path is built only on the way out of an error (building it for every value made a
+/// warm evaluation slower).
+fn literal(v: &JsValue) -> Result<Literal, String> {
     if let Some(s) = v.as_string() {
         Ok(Literal::Text(s))
     } else if let Some(b) = v.as_bool() {
@@ -107,14 +109,14 @@ fn literal(v: &JsValue, at: &str) -> Result<Literal, JsError> {
         if whole as f64 == n {
             Ok(Literal::Int(whole))
         } else {
-            Err(JsError::new(&format!("{at}: numbers with a fraction must be strings")))
+            Err(": numbers with a fraction must be strings".into())
         }
     } else if v.is_null() || v.is_undefined() {
         Ok(Literal::Null)
     } else if let Some(list) = v.dyn_ref::<js_sys::Array>() {
         let mut out = Vec::new();
         for (i, item) in list.iter().enumerate() {
-            out.push(literal(&item, &format!("{at}[{i}]"))?);
+            out.push(literal(&item).map_err(|e| format!("[{i}]{e}"))?);
         }
         Ok(Literal::List(out))
     } else if v.is_object() {
@@ -122,11 +124,11 @@ fn literal(v: &JsValue, at: &str) -> Result<Literal, JsError> {
         for pair in js_sys::Object::entries(v.unchecked_ref()).iter() {
             let pair: js_sys::Array = pair.unchecked_into();
             let key = pair.get(0).as_string().unwrap_or_default();
-            let value = literal(&pair.get(1), &format!("{at}.{key}"))?;
+            let value = literal(&pair.get(1)).map_err(|e| format!(".{key}{e}"))?;
             out.insert(key, value);
         }
         Ok(Literal::Map(out))
     } else {
-        Err(JsError::new(&format!("{at}: not an answer")))
+        Err(": not an answer".into())
     }
 }
