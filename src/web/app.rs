@@ -1306,7 +1306,7 @@ impl App {
 
     /// What the live region says once a result is shown.
     pub fn announcement(&self) -> Option<String> {
-        self.render_announced().1
+        (self.page == Page::Result).then(|| self.announce(&self.report()))
     }
 
     fn announce(&self, report: &Report) -> String {
