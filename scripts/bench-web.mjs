@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The widget's size and speed, measured (a benchmark that prints figures, not a test):
-//   node scripts/bench-web.mjs [--runs N]        (after scripts/build-web.sh)
+//   node scripts/bench-web.mjs [--runs N] [--changes N]   (after scripts/build-web.sh)
 //
 //   - transfer sizes of the widget's files, raw / gzip / brotli (scripts/web.mjs size)
 //   - in Debian's headless Chromium, per page load (min / median / max over N loads; the
@@ -10,6 +10,9 @@
 //       "Start now" → first question (the submit handler: Rust evaluates and renders)
 //       an answer changed from the result page → updated result (the submit handler, and
 //         to the next animation frame, which includes style and layout)
+//   - with --changes N, N more answer changes on each loaded page (the answer changed back
+//     and forth), to the next frame: a page already in use, where the first change after
+//     a load may still run code the browser has not optimised yet
 // The journey is the learning-disability person of tests/e2e against Northbrook, the
 // largest bundled ruleset (a council extending England).
 import { execFileSync } from 'node:child_process';
@@ -18,7 +21,12 @@ import { join } from 'node:path';
 import { start, repo } from '../tests/e2e/lib/browser.mjs';
 import { journey, where, widgetPage } from '../tests/e2e/lib/journey.mjs';
 
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 15;
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const runs = arg('--runs', 15);
+const changes = arg('--changes', 0);
 const person = JSON.parse(readFileSync(join(repo, 'tests/e2e/people/working-age-learning-disability.json'), 'utf8'));
 // The answer changed on the result page, and what it is changed to.
 const CHANGE = { id: 'ras_shopping', from: person.answers.ras_shopping, to: 'most' };
@@ -56,7 +64,7 @@ const timedSubmit = (page) =>
       }),
   );
 
-const samples = { load: [], start: [], change: [], changeFrame: [] };
+const samples = { load: [], start: [], change: [], changeFrame: [], again: [] };
 let cold;
 try {
   for (let r = 0; r < runs + 1; r++) {
@@ -76,6 +84,12 @@ try {
     if ((await where(page)) !== 'result') throw new Error('the changed answer did not lead back to the result');
     const after = await page.locator('care-budget [data-output] [data-value]').allTextContents();
     if (JSON.stringify(before) === JSON.stringify(after)) throw new Error(`changing ${CHANGE.id} changed nothing`);
+    for (let k = 0; k < changes && r > 0; k++) {
+      await page.locator(`care-budget [data-act=change][data-arg=${CHANGE.id}]`).first().click();
+      await page.locator(`care-budget input[name=answer][value="${k % 2 ? CHANGE.to : CHANGE.from}"]`).check();
+      samples.again.push((await timedSubmit(page)).frame);
+      if ((await where(page)) !== 'result') throw new Error('a changed answer did not lead back to the result');
+    }
     await page.close();
     if (r === 0) {
       cold = { load, start: s.handler, change: c.handler, changeFrame: c.frame };
@@ -117,4 +131,10 @@ line('page load → start screen drawn', 'load');
 line('"Start now" → first question (handler)', 'start');
 line('answer changed → updated result (handler)', 'change');
 line('answer changed → next frame', 'changeFrame');
+if (changes) {
+  const s = stats(samples.again);
+  const over = samples.again.filter((x) => x > 1000 / 60).length;
+  console.log(`| answer changed again, same page → next frame (${samples.again.length}) | | ${ms(s.min)} | ${ms(s.median)} | ${ms(s.max)} |`);
+  console.log(`\n${over} of ${samples.again.length} changes on a page already in use took longer than a frame.`);
+}
 console.log('\nOne frame at 60 Hz is 16.7 ms.');
