@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The widget's size and speed, measured (a benchmark that prints figures, not a test):
-//   node scripts/bench-web.mjs [--runs N] [--changes N]   (after scripts/build-web.sh)
+//   node scripts/bench-web.mjs [--runs N] [--changes N] [--slow]   (after scripts/build-web.sh)
 //
 //   - transfer sizes of the widget's files, raw / gzip / brotli (scripts/web.mjs size)
 //   - in Debian's headless Chromium, per page load (min / median / max over N loads; the
@@ -13,6 +13,9 @@
 //   - with --changes N, N more answer changes on each loaded page (the answer changed back
 //     and forth), to the next frame: a page already in use, where the first change after
 //     a load may still run code the browser has not optimised yet
+//   - with --slow, every page on an emulated slow mobile connection (SLOW below; the test
+//     server sends files uncompressed, so this overstates the transfer: read it as a
+//     comparison between builds, not as a phone's time)
 // The journey is the learning-disability person of tests/e2e against Northbrook, the
 // largest bundled ruleset (a council extending England).
 import { execFileSync } from 'node:child_process';
@@ -27,6 +30,8 @@ const arg = (name, fallback) => {
 };
 const runs = arg('--runs', 15);
 const changes = arg('--changes', 0);
+const SLOW = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (0.75e6 / 8) | 0 };
+const slow = process.argv.includes('--slow');
 const person = JSON.parse(readFileSync(join(repo, 'tests/e2e/people/working-age-learning-disability.json'), 'utf8'));
 // The answer changed on the result page, and what it is changed to.
 const CHANGE = { id: 'ras_shopping', from: person.answers.ras_shopping, to: 'most' };
@@ -69,6 +74,11 @@ let cold;
 try {
   for (let r = 0; r < runs + 1; r++) {
     const page = await env.context.newPage();
+    if (slow) {
+      const cdp = await env.context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', SLOW);
+    }
     await page.goto(`${env.base}/bench.html`);
     await page.waitForFunction(() => window.__cbFirstDraw !== undefined, null, { timeout: 30000 });
     const load = await page.evaluate(() => window.__cbFirstDraw);
@@ -121,7 +131,7 @@ for (const r of [...rows, { file: '**total**', ...total }]) {
 console.log(
   `\nBrotli total ${(total.brotli / 1024).toFixed(1)} KB; the target is ${(target / 1024).toFixed(1)} KB (${(total.brotli / target).toFixed(2)}× it), the aim ${(aim / 1024).toFixed(1)} KB; the build fails above ${(limit / 1024).toFixed(1)} KB.`,
 );
-console.log(`\n## Widget speed (Chromium headless, ${person.rules}, ${runs} loads after a cold one)\n`);
+console.log(`\n## Widget speed (Chromium headless, ${person.rules}, ${runs} loads after a cold one${slow ? `; emulated ${SLOW.latency} ms round trip, ${(SLOW.downloadThroughput * 8) / 1e6} Mbit/s down` : ''})\n`);
 console.log('| measure | cold | min | median | max |\n|---|---:|---:|---:|---:|');
 const line = (label, key) => {
   const s = stats(samples[key]);
