@@ -159,8 +159,14 @@ impl App {
     }
 
     pub fn report(&self) -> Report {
+        self.explained().1
+    }
+
+    /// The traced evaluation and its explanation, in the rules' language and wording.
+    fn explained(&self) -> (Evaluation, Report) {
         let ev = self.evaluate(true);
-        explain(&self.program, &ev, self.rules_lang, self.for_other)
+        let report = explain(&self.program, &ev, self.rules_lang, self.for_other);
+        (ev, report)
     }
 
     /// The questions still needed for any answer, in the order they are asked.
@@ -470,8 +476,7 @@ impl App {
             Page::Question(i) => (self.render_question(i), None),
             Page::Check => (self.render_check(), None),
             Page::Result => {
-                let ev = self.evaluate(true);
-                let report = explain(&self.program, &ev, self.rules_lang, self.for_other);
+                let (ev, report) = self.explained();
                 (self.render_result(&ev, &report), Some(self.announce(&report)))
             }
         }
