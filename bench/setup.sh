@@ -94,14 +94,15 @@ if [ ! -f $wasm_out/bench_bg.wasm ] || [ $wasm_bin -nt $wasm_out/bench_bg.wasm ]
   wasm-bindgen --target web --out-dir $wasm_out --out-name bench $wasm_bin
   # Optimised as the widget is (scripts/build-web.sh: npm binaryen's wasm-opt, the flags in the
   # main Cargo.toml), when the main project's web tools are installed.
-  wasm_opt=../scripts/web-tools/node_modules/.bin/wasm-opt
+  tools=../scripts/web-tools/node_modules/.bin
+  wasm_opt=$tools/wasm-opt
   rm -f $wasm_out/wasm-opt.done
   if [ -x $wasm_opt ]; then
     # The flags wasm-pack passes for the widget, from the main Cargo.toml.
     read -ra opt_flags < <(python3 -c 'import tomllib; print(" ".join(tomllib.load(open("../Cargo.toml", "rb"))["package"]["metadata"]["wasm-pack"]["profile"]["release"]["wasm-opt"]))')
     $wasm_opt "${opt_flags[@]}" -o $wasm_out/bench_bg.wasm $wasm_out/bench_bg.wasm
     # And its glue minified, as the widget's is.
-    ../scripts/web-tools/node_modules/.bin/terser $wasm_out/bench.js --module --compress --mangle -o $wasm_out/bench.js
+    $tools/terser $wasm_out/bench.js --module --compress --mangle -o $wasm_out/bench.js
     touch $wasm_out/wasm-opt.done
   fi
 fi

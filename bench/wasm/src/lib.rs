@@ -105,11 +105,12 @@ fn literal(v: &JsValue) -> Result<Literal, String> {
     } else if let Some(b) = v.as_bool() {
         Ok(Literal::Bool(b))
     } else if let Some(n) = v.as_f64() {
-        let whole = n as i64;
-        if whole as f64 == n {
-            Ok(Literal::Int(whole))
+        // Only JavaScript's safe integers are exact (and fit an i64): larger ones, like
+        // fractions, must be written as strings, as serde-wasm-bindgen's reader required.
+        if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_991.0 {
+            Ok(Literal::Int(n as i64))
         } else {
-            Err(": numbers with a fraction must be strings".into())
+            Err(": numbers with a fraction or beyond 2^53 must be strings".into())
         }
     } else if v.is_null() || v.is_undefined() {
         Ok(Literal::Null)
