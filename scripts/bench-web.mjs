@@ -26,7 +26,7 @@ import { journey, where, widgetPage } from '../tests/e2e/lib/journey.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  return (i >= 0 && Number(process.argv[i + 1])) || fallback;
 };
 const runs = arg('--runs', 15);
 const changes = arg('--changes', 0);
