@@ -1324,7 +1324,7 @@ fn info(rs: &Ruleset) -> Info {
         languages: rs.languages.clone(),
         illustrative: rs.illustrative,
         notice: rs.notice.clone(),
-        based_on: rs.based_on.clone(),
+        based_on: Keyed(rs.based_on.iter().map(|(id, t)| (id.clone(), t.clone())).collect()),
         sources: rs
             .sources
             .iter()

@@ -29,6 +29,7 @@ pub struct RulesetInfo {
     pub publisher: String,
     pub version: String,
     pub illustrative: bool,
+    /// The ids of the rulesets merged into this one, nearest first.
     pub based_on: Vec<String>,
     pub notice: Option<String>,
 }
@@ -183,7 +184,7 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
             publisher: rs.publisher.clone(),
             version: rs.version.clone(),
             illustrative: rs.illustrative,
-            based_on: rs.based_on.clone(),
+            based_on: rs.based_on.keys().cloned().collect(),
             notice: rs.notice.as_ref().map(|t| t.get(lang).to_owned()),
         },
         as_of: ev.as_of.to_string(),

@@ -9,6 +9,7 @@ use serde::de::DeserializeOwned;
 use crate::diagnostic::Diagnostic;
 use crate::limits::{MAX_EXTENDS_DEPTH, MAX_FILE_BYTES};
 use crate::model::Ruleset;
+use crate::text::Text;
 
 /// A named piece of text: a ruleset, answers or test file.
 #[derive(Clone, Debug)]
@@ -346,7 +347,7 @@ pub fn load_chain(
         chain.push(rs);
     }
     let mut merged: Option<Ruleset> = None;
-    let mut based_on: Vec<String> = Vec::new();
+    let mut based_on: Vec<(String, Text)> = Vec::new();
     for mut layer in chain.into_iter().rev() {
         let origin = layer.id.clone();
         for p in layer.parameters.values_mut() {
@@ -361,7 +362,7 @@ pub fn load_chain(
         merged = Some(match merged {
             None => layer,
             Some(mut base) => {
-                based_on.insert(0, base.id.clone());
+                based_on.insert(0, (base.id.clone(), base.title.clone()));
                 overlay(&mut base.sources, layer.sources);
                 overlay(&mut base.sections, layer.sections);
                 overlay(&mut base.parameters, layer.parameters);
@@ -376,7 +377,7 @@ pub fn load_chain(
                     rules: base.rules,
                     outputs: base.outputs,
                     extends: None,
-                    based_on: Vec::new(),
+                    based_on: IndexMap::new(),
                     ..layer
                 }
             }
@@ -384,7 +385,7 @@ pub fn load_chain(
     }
     let mut ruleset = merged.expect("the chain has at least the main ruleset");
     if !based_on.is_empty() {
-        ruleset.based_on = based_on;
+        ruleset.based_on = based_on.into_iter().collect();
     }
     Ok(Merged { ruleset, files })
 }

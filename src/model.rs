@@ -45,9 +45,10 @@ pub struct Ruleset {
     /// The `id` of the ruleset this one builds on (a council on its nation's rules).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extends: Option<String>,
-    /// Set by `carebudget build`: the chain of rulesets merged into this one, nearest first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub based_on: Vec<String>,
+    /// Set by `carebudget build`: the chain of rulesets merged into this one, nearest first,
+    /// each id with its title (so a result can say in words where a rule came from).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub based_on: IndexMap<String, Text>,
     /// Citations, referred to by id from parameters, values and rules.
     #[serde(default)]
     pub sources: IndexMap<String, Source>,

@@ -487,7 +487,17 @@ impl<'a> Renderer<'a> {
             r.esc(&names.join(", "));
         });
         if !rs.based_on.is_empty() {
-            self.fact(w.based_on, |r| r.esc(&rs.based_on.join(", ")));
+            self.fact(w.based_on, |r| {
+                for (i, (id, title)) in rs.based_on.iter().enumerate() {
+                    if i > 0 {
+                        r.raw("; ");
+                    }
+                    r.text(title);
+                    r.raw(" (");
+                    r.esc(id);
+                    r.raw(")");
+                }
+            });
         }
         self.raw("</dl>\n");
         if !rs.based_on.is_empty() {

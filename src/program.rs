@@ -307,7 +307,8 @@ pub struct Info {
     pub languages: Vec<String>,
     pub illustrative: bool,
     pub notice: Option<Text>,
-    pub based_on: Vec<String>,
+    /// The rulesets merged into this one, nearest first: id → title.
+    pub based_on: Keyed<Text>,
     pub sources: Keyed<SourceText>,
     pub sections: Keyed<SectionText>,
     pub inputs: Vec<InputText>,

@@ -284,7 +284,16 @@ fn questions_show_options_with_points_and_rules_in_words() {
 #[test]
 fn items_are_marked_national_or_the_councils_own() {
     let html = page(&rules("council-southmere.yaml"), "en");
-    assert!(html.contains("<dt>Builds on</dt><dd>england</dd>"));
+    // What it builds on, by title (england.yaml's) and id, in the page's language.
+    assert!(
+        html.contains(
+            "<dt>Builds on</dt><dd>England — Care Act eligibility and charging (national rules) (england)</dd>"
+        )
+    );
+    let cy = page(&rules("council-southmere.yaml"), "cy");
+    assert!(
+        cy.contains("<dd>Lloegr — cymhwysedd a chodi tâl dan Ddeddf Gofal 2014 (rheolau cenedlaethol) (england)</dd>")
+    );
     // A national question and a council figure.
     let q = html.find("id=\"q-impairment\"").unwrap();
     assert!(html[q..q + 600].contains("badge-national"));

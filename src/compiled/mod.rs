@@ -20,7 +20,7 @@ use crate::program::*;
 /// The first bytes of every compiled program file.
 pub const MAGIC: &[u8] = b"carebudget-program\n";
 /// Bumped whenever the encoding changes; a widget refuses any other version.
-pub const VERSION: u8 = 1;
+pub const VERSION: u8 = 2;
 
 /// The file for `program`.
 pub fn encode(program: &Program) -> Result<Vec<u8>, String> {
@@ -65,11 +65,15 @@ fn verify(p: &Program) -> Result<(), String> {
     if p.info.inputs.len() != ni || p.info.params.len() != np || p.info.rules.len() != nr {
         return bad("its words do not match its items".into());
     }
-    let repeated = [p.info.sources.repeated(), p.info.sections.repeated()]
-        .into_iter()
-        .chain(p.info.inputs.iter().map(|q| q.options.repeated()))
-        .flatten()
-        .next();
+    let repeated = [
+        p.info.based_on.repeated(),
+        p.info.sources.repeated(),
+        p.info.sections.repeated(),
+    ]
+    .into_iter()
+    .chain(p.info.inputs.iter().map(|q| q.options.repeated()))
+    .flatten()
+    .next();
     if let Some(id) = repeated {
         return bad(format!("its words name `{id}` twice"));
     }

@@ -1088,7 +1088,18 @@ impl App {
             foot.push(format!("{}: {}", w.source, self.source_link(src)));
         }
         if merged && let Some(o) = &s.origin {
-            foot.push(esc(&fill_from(w.national, &[("id", o)])));
+            // The ruleset's title, not its id: "From: England — Care Act eligibility…".
+            let info = &self.program.info;
+            let title = if *o == info.id {
+                Some(&info.title)
+            } else {
+                info.based_on.get(o)
+            };
+            let name = match title {
+                Some(t) => format!("<span{}>{}</span>", self.rl(), self.text(t)),
+                None => esc(o),
+            };
+            foot.push(fill_from(w.national, &[("ruleset", &name)]));
         }
         if !foot.is_empty() {
             h += &format!("<p class=\"cb-step-source\">{}</p>", foot.join(". "));
@@ -1293,7 +1304,8 @@ impl App {
         );
         about(w.as_of, long_date(self.as_of, w.lang));
         if merged {
-            about(w.based_on, esc(&rs.based_on.join(", ")));
+            let titles: Vec<String> = rs.based_on.iter().map(|(_, t)| self.text(t)).collect();
+            about(w.based_on, format!("<span{}>{}</span>", self.rl(), titles.join("; ")));
         }
         about(
             w.fingerprint,

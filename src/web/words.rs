@@ -194,7 +194,7 @@ pub static EN: Words = Words {
     unverified: "not yet confirmed from an official source",
     source: "Source",
     new_tab: "(opens in new tab)",
-    national: "From: {id}",
+    national: "From: {ruleset}",
     caveat_h2: "This is an estimate, not a decision",
     caveat: (
         "It is worked out only from the published rules and your answers. The council decides after a needs assessment and, if you might pay towards your care, a financial assessment. They may take account of things these questions do not ask about.",
@@ -316,7 +316,7 @@ pub static CY: Words = Words {
     unverified: "heb ei gadarnhau eto o ffynhonnell swyddogol",
     source: "Ffynhonnell",
     new_tab: "(yn agor mewn tab newydd)",
-    national: "O: {id}",
+    national: "O: {ruleset}",
     caveat_h2: "Amcangyfrif yw hwn, nid penderfyniad",
     caveat: (
         "Mae'n cael ei gyfrifo o'r rheolau cyhoeddedig a'ch atebion chi yn unig. Mae'r cyngor yn penderfynu ar ôl asesiad o anghenion ac, os gallech dalu tuag at eich gofal, asesiad ariannol. Gallant ystyried pethau nad yw'r cwestiynau hyn yn gofyn amdanynt.",

@@ -51,6 +51,22 @@ for (const p of people) {
         ),
       );
       assert.equal(new Set(full).size, full.length, 'no step is explained twice');
+      // A council's result names, by title, the national ruleset each of its steps came from.
+      const published = readJson(join(www, 'rules', `${p.rules}.json`)).based_on ?? {};
+      const bases = new Map(Object.entries(published).map(([id, t]) => [id, t[p.lang] ?? t.en]));
+      const origins = new Map(report.outputs.flatMap((o) => o.steps).map((s) => [s.rule, s.origin]));
+      const feet = await page.evaluate(() =>
+        [...document.querySelector('care-budget').shadowRoot.querySelectorAll('li.cb-step:not(.cb-step-seen)')].map(
+          (li) => [li.dataset.step, li.querySelector(':scope > .cb-step-source')?.textContent ?? ''],
+        ),
+      );
+      let national = 0;
+      for (const [rule, foot] of feet) {
+        if (!bases.has(origins.get(rule))) continue;
+        national++;
+        assert.ok(foot.includes(`${p.lang === 'cy' ? 'O' : 'From'}: ${bases.get(origins.get(rule))}`), `${rule}: ${foot}`);
+      }
+      assert.equal(national > 0, bases.size > 0, 'steps from the national rules, when the rules build on them');
       await axe(page, 'result with every step open');
       // Announced to screen readers.
       const live = await page.locator('care-budget [data-live]').textContent();
