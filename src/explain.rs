@@ -146,7 +146,21 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
                 .collect();
             let steps = if ev.applies(o) {
                 let rules = memo.steps_of(p, ev, out.rule);
-                rules.into_iter().map(|r| memo.step(p, ev, r, lang, w)).collect()
+                let decided = status == "known";
+                rules
+                    .into_iter()
+                    .map(|r| {
+                        let mut s = memo.step(p, ev, r, lang, w);
+                        // A result decided while a step it went through is still unknown does
+                        // not depend on that step (the engine decides only what every answer
+                        // would leave the same): say so, not "not known yet".
+                        if decided && s.status == "unknown" {
+                            s.value = w.not_needed.to_owned();
+                            s.text = format!("{}: {}", s.title, s.value);
+                        }
+                        s
+                    })
+                    .collect()
             } else {
                 Vec::new()
             };
@@ -611,6 +625,7 @@ pub struct Words {
     pub not_applicable: &'static str,
     pub failed: &'static str,
     pub not_asked: &'static str,
+    pub not_needed: &'static str,
     pub below: &'static str,
     pub above: &'static str,
     pub equal: &'static str,
@@ -666,6 +681,7 @@ static EN: Words = Words {
     not_applicable: "does not apply",
     failed: "could not be worked out",
     not_asked: "not asked",
+    not_needed: "not needed for this result",
     below: "{a} is {gap} below {b}.",
     above: "{a} is {gap} above {b}.",
     equal: "{a} is the same as {b}.",
@@ -708,6 +724,7 @@ static CY: Words = Words {
     not_applicable: "nid yw'n berthnasol",
     failed: "ni ellid ei gyfrifo",
     not_asked: "heb ei ofyn",
+    not_needed: "nid oes ei angen ar gyfer y canlyniad hwn",
     below: "Mae {a} {gap} yn is na {b}.",
     above: "Mae {a} {gap} yn uwch na {b}.",
     equal: "Mae {a} yr un fath â {b}.",

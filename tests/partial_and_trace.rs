@@ -297,3 +297,24 @@ fn applies_when_must_be_a_yes_no_that_can_be_true() {
         "{ds:?}"
     );
 }
+
+#[test]
+fn a_step_a_decided_result_does_not_depend_on_says_so() {
+    let l = load(BODY);
+    // No impairment: not eligible, whatever the count (not given) would make `two`.
+    let r = explain(&l.program, &run(&l, "impairment: false", "2025-06-01"), "en", false);
+    let eligible = r.outputs.iter().find(|o| o.id == "eligible").unwrap();
+    assert_eq!(eligible.status, "known");
+    let two = eligible.steps.iter().find(|s| s.rule == "two").unwrap();
+    assert_eq!(
+        (two.status, two.value.as_str()),
+        ("unknown", "not needed for this result")
+    );
+    assert_eq!(two.text, "Two or more outcomes: not needed for this result");
+    // While the result itself is undecided, an unknown step is just not known yet.
+    let r = explain(&l.program, &run(&l, "impairment: true", "2025-06-01"), "en", false);
+    let eligible = r.outputs.iter().find(|o| o.id == "eligible").unwrap();
+    assert_eq!(eligible.status, "unknown");
+    let two = eligible.steps.iter().find(|s| s.rule == "two").unwrap();
+    assert_eq!(two.value, "not known yet");
+}
