@@ -50,6 +50,9 @@ pub struct OutputReport {
     pub error: Option<String>,
     /// How it was worked out, dependencies first, ending with this output's own step.
     pub steps: Vec<Step>,
+    /// What would change it: of its steps' thresholds, the one its figures came nearest to
+    /// crossing (the smallest gap for the size of the figures), with its step's title.
+    pub nearest: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -89,6 +92,10 @@ pub struct Step {
     /// what a front end can offer as "what would change this".
     pub thresholds: Vec<String>,
     pub source: Option<SourceInfo>,
+    /// Which of `thresholds` came nearest to going the other way, and how near ([`nearness`];
+    /// `None` for one that cannot be measured, such as dates): for [`OutputReport::nearest`].
+    #[serde(skip)]
+    pub nearest: Option<(Option<Decimal>, usize)>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -124,12 +131,11 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
         .enumerate()
         .map(|(o, out)| {
             let outcome = &ev.rules[out.rule as usize];
-            let label = out
-                .label
-                .as_ref()
-                .unwrap_or(&rs.rules[out.rule as usize].label)
-                .get(lang)
-                .to_owned();
+            let own = match (&out.label_for_other, for_other) {
+                (Some(t), true) => Some(t),
+                _ => out.label.as_ref(),
+            };
+            let label = own.unwrap_or(&rs.rules[out.rule as usize].label).get(lang).to_owned();
             // While whether it applies is unknown (or failed), that is what is shown.
             let (status, value, text, error) = match ev.applies.get(o) {
                 Some(Outcome::Known(Value::Bool(false))) => ("not-applicable", None, w.not_applicable.to_owned(), None),
@@ -164,6 +170,15 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
             } else {
                 Vec::new()
             };
+            let mut best: Option<((Option<Decimal>, usize), &Step)> = None;
+            for s in &steps {
+                if let Some(n) = s.nearest
+                    && best.is_none_or(|(m, _)| nearer(n, m))
+                {
+                    best = Some((n, s));
+                }
+            }
+            let nearest = best.map(|((_, i), s)| format!("{}: {}", s.title, s.thresholds[i]));
             OutputReport {
                 id: out.id.clone(),
                 role: out.role,
@@ -174,6 +189,7 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
                 needs,
                 error,
                 steps,
+                nearest,
             }
         })
         .collect();
@@ -295,9 +311,14 @@ fn step(p: &Program, ev: &Evaluation, r: u32, live: &[Ref], lang: &str, w: &Word
     };
     let uses = live.iter().map(|u| used(p, ev, *u, lang, w)).collect();
     let (mut because, mut thresholds) = (Vec::new(), Vec::new());
+    let mut nearest = None;
     for x in ev.why.get(r as usize).into_iter().flatten() {
         let text = why_text(p, ev, x, lang, w);
-        if matches!(x, Why::Compare { .. }) {
+        if let Why::Compare { left, right, gap, .. } = x {
+            let n = (nearness(&left.value, &right.value, gap.as_ref()), thresholds.len());
+            if nearest.is_none_or(|m| nearer(n, m)) {
+                nearest = Some(n);
+            }
             thresholds.extend(text.iter().cloned());
         }
         because.extend(text);
@@ -313,6 +334,33 @@ fn step(p: &Program, ev: &Evaluation, r: u32, live: &[Ref], lang: &str, w: &Word
         because,
         thresholds,
         source: def.source.as_ref().and_then(|s| source(p, s)),
+        nearest,
+    }
+}
+
+/// How near a comparison came to going the other way: the gap as a fraction of the larger
+/// figure (0 when they are equal), so that £21,750 short of £23,250 counts as far and 1 point
+/// short of 15 as near. Only ranks "what would change this"; no amount is computed with it.
+fn nearness(left: &Value, right: &Value, gap: Option<&Value>) -> Option<Decimal> {
+    let size = |v: &Value| match v {
+        Value::Money(m) => Some(m.to_decimal_pounds().abs()),
+        Value::Number(d) => Some(d.abs()),
+        _ => None,
+    };
+    let (l, r, g) = (size(left)?, size(right)?, size(gap?)?);
+    let larger = l.max(r);
+    if larger.is_zero() {
+        return Some(Decimal::ZERO);
+    }
+    crate::money::exact::div(g, larger)
+}
+
+/// Whether threshold `a` is nearer than `b`: measured before unmeasured, then the smaller.
+fn nearer(a: (Option<Decimal>, usize), b: (Option<Decimal>, usize)) -> bool {
+    match (a.0, b.0) {
+        (Some(x), Some(y)) => x < y,
+        (Some(_), None) => true,
+        _ => false,
     }
 }
 

@@ -33,7 +33,7 @@ rules:
   income_seen: {type: money, label: Income seen, formula: income}
 outputs:
   eligible: {rule: eligible, role: eligibility}
-  pays: {rule: pays, role: contribution}
+  pays: {rule: pays, role: contribution, label_for_other: What they pay}
   income: {rule: income_seen, role: other}
 ";
 
@@ -172,6 +172,12 @@ fn welsh_and_someone_elses_wording() {
     assert_eq!(n[0].question, "Do they have an impairment?");
     let mine = explain(&l.program, &ev, "en", false);
     assert_eq!(mine.outputs[0].needs[0].question, "Do you have an impairment?");
+    // An output's label for someone else; for the person themselves, its rule's label.
+    let label = |r: &carebudget::explain::Report| r.outputs.iter().find(|o| o.id == "pays").unwrap().label.clone();
+    assert_eq!(
+        (label(&other).as_str(), label(&mine).as_str()),
+        ("What they pay", "Pays")
+    );
 }
 
 #[test]
@@ -317,4 +323,42 @@ fn a_step_a_decided_result_does_not_depend_on_says_so() {
     assert_eq!(eligible.status, "unknown");
     let two = eligible.steps.iter().find(|s| s.rule == "two").unwrap();
     assert_eq!(two.value, "not known yet");
+}
+
+/// Two thresholds in one answer: the savings limit and the count of outcomes.
+const NEAREST: &str = "parameters:
+  upper: {type: money, label: Upper capital limit, source: s, values: [{from: 2015-04-01, value: \"23250\"}]}
+inputs:
+  count: {type: whole-number, section: main, question: How many?, label: Outcomes}
+  capital: {type: money, section: main, question: Savings?, label: Savings}
+rules:
+  over: {type: yes-no, label: Over the limit, formula: {gt: [capital, upper]}}
+  two: {type: yes-no, label: Two or more outcomes, formula: {ge: [count, 2]}}
+  pays: {type: money, label: Pays, formula: {cases: [{if: over, then: \"£100\"}, {if: two, then: \"£50\"}, {else: \"£0\"}]}}
+outputs:
+  pays: {rule: pays, role: contribution}
+";
+
+#[test]
+fn what_would_change_a_result_is_the_threshold_nearest_to_being_crossed() {
+    let l = load(NEAREST);
+    let nearest = |answers: &str| {
+        let r = explain(&l.program, &run(&l, answers, "2025-06-01"), "en", false);
+        r.outputs[0].nearest.clone().unwrap()
+    };
+    // £3,250 short of £23,250 is 0.14 of the limit; 3 outcomes are 1 over 2, 0.33 of 3.
+    assert_eq!(
+        nearest("count: 3\ncapital: \"20000\""),
+        "Over the limit: Savings (£20,000.00) is £3,250.00 below Upper capital limit (£23,250.00). It needs to be more than Upper capital limit (£23,250.00)."
+    );
+    // £18,250 short is 0.78 of the limit: now the count is nearer.
+    assert_eq!(
+        nearest("count: 3\ncapital: \"5000\""),
+        "Two or more outcomes: Outcomes (3) is 1 above 2."
+    );
+    // Equal figures are as near as can be: no gap at all.
+    assert_eq!(
+        nearest("count: 0\ncapital: \"23250\""),
+        "Over the limit: Savings (£23,250.00) is the same as Upper capital limit (£23,250.00). It needs to be more than Upper capital limit (£23,250.00)."
+    );
 }

@@ -420,6 +420,7 @@ impl Read for OutputInfo {
             rule: r.read()?,
             role: r.read()?,
             label: r.read()?,
+            label_for_other: r.read()?,
             applies_when: r.read()?,
         })
     }

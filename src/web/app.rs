@@ -1160,26 +1160,14 @@ impl App {
         if let Some(e) = &o.error {
             h += &format!("<p class=\"cb-error-message\">{} {}</p>", w.could_not, esc(e));
         }
-        // What would change this: how far each figure is from the threshold it was compared
-        // with, not every condition that happened to be false.
-        let mut lines: Vec<String> = Vec::new();
-        for s in &o.steps {
-            for b in &s.thresholds {
-                let line = format!("{}: {}", s.title, b);
-                if !lines.contains(&line) {
-                    lines.push(line);
-                }
-            }
-        }
-        if !lines.is_empty() {
+        // What would change this: the threshold the figures came nearest to crossing (every
+        // other is in its step, under "How we worked this out").
+        if let Some(n) = &o.nearest {
             h += &format!(
-                "<h3 class=\"cb-s\">{}</h3><ul class=\"cb-list cb-change\">",
-                w.what_change
+                "<h3 class=\"cb-s\">{}</h3><p class=\"cb-change\">{}</p>",
+                w.what_change,
+                esc(n)
             );
-            for l in lines {
-                h += &format!("<li>{}</li>", esc(&l));
-            }
-            h += "</ul>";
         }
         if !o.steps.is_empty() {
             h += &format!(
@@ -1263,6 +1251,9 @@ impl App {
                 self.rl(),
                 esc(warn)
             );
+        }
+        if self.for_other {
+            h += &format!("<p class=\"cb-notice\">{}</p>", w.rules_say_you);
         }
         h += &format!("<div class=\"cb-results\"{}>", self.rl());
         for o in Self::ordered(report) {
