@@ -341,6 +341,8 @@ fn step(p: &Program, ev: &Evaluation, r: u32, live: &[Ref], lang: &str, w: &Word
 /// How near a comparison came to going the other way: the gap as a fraction of the larger
 /// figure (0 when they are equal), so that £21,750 short of £23,250 counts as far and 1 point
 /// short of 15 as near. Only ranks "what would change this"; no amount is computed with it.
+/// Two zeros are not measured: £0.00 against a minimum charge of £0.00 is no near miss, as
+/// nothing can be below it.
 fn nearness(left: &Value, right: &Value, gap: Option<&Value>) -> Option<Decimal> {
     let size = |v: &Value| match v {
         Value::Money(m) => Some(m.to_decimal_pounds().abs()),
@@ -348,11 +350,7 @@ fn nearness(left: &Value, right: &Value, gap: Option<&Value>) -> Option<Decimal>
         _ => None,
     };
     let (l, r, g) = (size(left)?, size(right)?, size(gap?)?);
-    let larger = l.max(r);
-    if larger.is_zero() {
-        return Some(Decimal::ZERO);
-    }
-    crate::money::exact::div(g, larger)
+    crate::money::exact::div(g, l.max(r))
 }
 
 /// Whether threshold `a` is nearer than `b`: measured before unmeasured, then the smaller.

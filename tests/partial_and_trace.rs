@@ -325,16 +325,18 @@ fn a_step_a_decided_result_does_not_depend_on_says_so() {
     assert_eq!(two.value, "not known yet");
 }
 
-/// Two thresholds in one answer: the savings limit and the count of outcomes.
+/// Three thresholds in one answer: a minimum of £0, the savings limit and the count of outcomes.
 const NEAREST: &str = "parameters:
+  minimum: {type: money, label: Minimum, source: s, values: [{from: 2015-04-01, value: \"0\"}]}
   upper: {type: money, label: Upper capital limit, source: s, values: [{from: 2015-04-01, value: \"23250\"}]}
 inputs:
   count: {type: whole-number, section: main, question: How many?, label: Outcomes}
   capital: {type: money, section: main, question: Savings?, label: Savings}
 rules:
+  under: {type: yes-no, label: Under the minimum, formula: {lt: [capital, minimum]}}
   over: {type: yes-no, label: Over the limit, formula: {gt: [capital, upper]}}
   two: {type: yes-no, label: Two or more outcomes, formula: {ge: [count, 2]}}
-  pays: {type: money, label: Pays, formula: {cases: [{if: over, then: \"£100\"}, {if: two, then: \"£50\"}, {else: \"£0\"}]}}
+  pays: {type: money, label: Pays, formula: {cases: [{if: under, then: \"£1\"}, {if: over, then: \"£100\"}, {if: two, then: \"£50\"}, {else: \"£0\"}]}}
 outputs:
   pays: {rule: pays, role: contribution}
 ";
@@ -346,7 +348,8 @@ fn what_would_change_a_result_is_the_threshold_nearest_to_being_crossed() {
         let r = explain(&l.program, &run(&l, answers, "2025-06-01"), "en", false);
         r.outputs[0].nearest.clone().unwrap()
     };
-    // £3,250 short of £23,250 is 0.14 of the limit; 3 outcomes are 1 over 2, 0.33 of 3.
+    // £3,250 short of £23,250 is 0.14 of the limit; 3 outcomes are 1 over 2, 0.33 of 3; the
+    // savings are £20,000 above the minimum, 1 of themselves.
     assert_eq!(
         nearest("count: 3\ncapital: \"20000\""),
         "Over the limit: Savings (£20,000.00) is £3,250.00 below Upper capital limit (£23,250.00). It needs to be more than Upper capital limit (£23,250.00)."
@@ -361,4 +364,7 @@ fn what_would_change_a_result_is_the_threshold_nearest_to_being_crossed() {
         nearest("count: 0\ncapital: \"23250\""),
         "Over the limit: Savings (£23,250.00) is the same as Upper capital limit (£23,250.00). It needs to be more than Upper capital limit (£23,250.00)."
     );
+    // But £0 against a minimum of £0 is not measured (nothing is below it): the count, 0.33,
+    // is nearer than £23,250 short of the limit, 1.
+    assert_eq!(nearest("count: 3\ncapital: \"0\""), "Two or more outcomes: Outcomes (3) is 1 above 2.");
 }
