@@ -88,8 +88,8 @@ pub struct Step {
     pub uses: Vec<Used>,
     /// For a condition: why it was or was not met, with the margins.
     pub because: Vec<String>,
-    /// The part of `because` that compares a figure with a threshold and says by how much:
-    /// what a front end can offer as "what would change this".
+    /// The comparisons of `because`, a figure with a threshold and by how much, without what
+    /// the condition needs: what a front end can offer as "what would change this".
     pub thresholds: Vec<String>,
     pub source: Option<SourceInfo>,
     /// Which of `thresholds` came nearest to going the other way, and how near ([`nearness`];
@@ -313,14 +313,13 @@ fn step(p: &Program, ev: &Evaluation, r: u32, live: &[Ref], lang: &str, w: &Word
     let (mut because, mut thresholds) = (Vec::new(), Vec::new());
     let mut nearest = None;
     for x in ev.why.get(r as usize).into_iter().flatten() {
-        let text = why_text(p, ev, x, lang, w);
         if let Why::Compare { left, right, gap, .. } = x {
             let n = (nearness(&left.value, &right.value, gap.as_ref()), thresholds.len());
             if nearest.is_none_or(|m| nearer(n, m)) {
                 nearest = Some(n);
             }
-            thresholds.extend(text.iter().cloned());
         }
+        let text = why_text(p, ev, x, lang, w, Some(&mut thresholds));
         because.extend(text);
     }
     Step {
@@ -588,7 +587,17 @@ pub fn fill_from(template: &str, values: &[(&str, &str)]) -> String {
     })
 }
 
-fn why_text(p: &Program, ev: &Evaluation, why: &Why, lang: &str, w: &Words) -> Vec<String> {
+/// Why a condition held or not, in sentences. A comparison's figures and gap alone also go
+/// to `thresholds`: under "what would change this", what the condition needs goes without
+/// saying.
+fn why_text(
+    p: &Program,
+    ev: &Evaluation,
+    why: &Why,
+    lang: &str,
+    w: &Words,
+    thresholds: Option<&mut Vec<String>>,
+) -> Vec<String> {
     let label = |r: Ref| -> String {
         match r {
             Ref::Input(i) => {
@@ -628,6 +637,9 @@ fn why_text(p: &Program, ev: &Evaluation, why: &Why, lang: &str, w: &Words) -> V
                 CmpOp::Ne => w.needs_not_equal,
             };
             let said = fill_from(t, &[("a", &l), ("b", &r), ("gap", &gap)]);
+            if let Some(t) = thresholds {
+                t.push(said.clone());
+            }
             // A condition that held shows its margin only; one that failed says what it needs.
             if ord.is_some_and(|o| op.holds(o)) {
                 vec![said]
@@ -646,7 +658,7 @@ fn why_text(p: &Program, ev: &Evaluation, why: &Why, lang: &str, w: &Words) -> V
                     ("need", &need.to_string()),
                 ],
             )];
-            v.extend(failed.iter().flat_map(|f| why_text(p, ev, f, lang, w)));
+            v.extend(failed.iter().flat_map(|f| why_text(p, ev, f, lang, w, None)));
             v
         }
         Why::NotAnswered { input, options } => {

@@ -104,8 +104,9 @@ fn trace_records_failed_conditions_with_margins() {
     let last = &elig.steps[1];
     assert_eq!(last.text, "Not eligible.");
     assert_eq!(last.because, ["“Two or more outcomes” is not met."]);
-    // Thresholds are the comparisons only: a condition that is merely not met is not one.
-    assert_eq!(two.thresholds, two.because);
+    // Thresholds are the comparisons only (a condition that is merely not met is not one),
+    // their figures and gap without what the condition needs.
+    assert_eq!(two.thresholds, ["Outcomes (1) is 1 below 2."]);
     assert!(last.thresholds.is_empty());
     assert_eq!(last.source.as_ref().unwrap().title, "A source");
     // A comparison that held shows its margin, which is what would change the result.
@@ -117,7 +118,10 @@ fn trace_records_failed_conditions_with_margins() {
             "Savings (£23,250.00) is the same as Upper capital limit (£23,250.00). It needs to be more than Upper capital limit (£23,250.00)."
         ]
     );
-    assert_eq!(over.thresholds, over.because);
+    assert_eq!(
+        over.thresholds,
+        ["Savings (£23,250.00) is the same as Upper capital limit (£23,250.00)."]
+    );
 }
 
 #[test]
@@ -352,7 +356,7 @@ fn what_would_change_a_result_is_the_threshold_nearest_to_being_crossed() {
     // savings are £20,000 above the minimum, 1 of themselves.
     assert_eq!(
         nearest("count: 3\ncapital: \"20000\""),
-        "Over the limit: Savings (£20,000.00) is £3,250.00 below Upper capital limit (£23,250.00). It needs to be more than Upper capital limit (£23,250.00)."
+        "Over the limit: Savings (£20,000.00) is £3,250.00 below Upper capital limit (£23,250.00)."
     );
     // £18,250 short is 0.78 of the limit: now the count is nearer.
     assert_eq!(
@@ -362,9 +366,12 @@ fn what_would_change_a_result_is_the_threshold_nearest_to_being_crossed() {
     // Equal figures are as near as can be: no gap at all.
     assert_eq!(
         nearest("count: 0\ncapital: \"23250\""),
-        "Over the limit: Savings (£23,250.00) is the same as Upper capital limit (£23,250.00). It needs to be more than Upper capital limit (£23,250.00)."
+        "Over the limit: Savings (£23,250.00) is the same as Upper capital limit (£23,250.00)."
     );
     // But £0 against a minimum of £0 is not measured (nothing is below it): the count, 0.33,
     // is nearer than £23,250 short of the limit, 1.
-    assert_eq!(nearest("count: 3\ncapital: \"0\""), "Two or more outcomes: Outcomes (3) is 1 above 2.");
+    assert_eq!(
+        nearest("count: 3\ncapital: \"0\""),
+        "Two or more outcomes: Outcomes (3) is 1 above 2."
+    );
 }
