@@ -49,7 +49,6 @@ pub fn check(ruleset: &Ruleset) -> Result<(Program, Vec<Diagnostic>), Vec<Diagno
         .into_iter()
         .map(|(id, rule, role, applies_when)| OutputInfo {
             label: ruleset.outputs.get(&id).and_then(|o| o.label.clone()),
-            label_for_other: ruleset.outputs.get(&id).and_then(|o| o.label_for_other.clone()),
             id,
             rule,
             role,

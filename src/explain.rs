@@ -131,11 +131,12 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
         .enumerate()
         .map(|(o, out)| {
             let outcome = &ev.rules[out.rule as usize];
-            let own = match (&out.label_for_other, for_other) {
-                (Some(t), true) => Some(t),
-                _ => out.label.as_ref(),
-            };
-            let label = own.unwrap_or(&rs.rules[out.rule as usize].label).get(lang).to_owned();
+            let label = out
+                .label
+                .as_ref()
+                .unwrap_or(&rs.rules[out.rule as usize].label)
+                .say(lang, for_other)
+                .to_owned();
             // While whether it applies is unknown (or failed), that is what is shown.
             let (status, value, text, error) = match ev.applies.get(o) {
                 Some(Outcome::Known(Value::Bool(false))) => ("not-applicable", None, w.not_applicable.to_owned(), None),
@@ -156,7 +157,7 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
                 rules
                     .into_iter()
                     .map(|r| {
-                        let mut s = memo.step(p, ev, r, lang, w);
+                        let mut s = memo.step(p, ev, r, lang, for_other, w);
                         // A result decided while a step it went through is still unknown does
                         // not depend on that step (the engine decides only what every answer
                         // would leave the same): say so, not "not known yet".
@@ -210,12 +211,12 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
         warnings,
         ruleset: RulesetInfo {
             id: rs.id.clone(),
-            title: rs.title.get(lang).to_owned(),
+            title: rs.title.say(lang, for_other).to_owned(),
             publisher: rs.publisher.clone(),
             version: rs.version.clone(),
             illustrative: rs.illustrative,
             based_on: rs.based_on.keys().cloned().collect(),
-            notice: rs.notice.as_ref().map(|t| t.get(lang).to_owned()),
+            notice: rs.notice.as_ref().map(|t| t.say(lang, for_other).to_owned()),
         },
         as_of: ev.as_of.to_string(),
         lang: lang.to_owned(),
@@ -265,12 +266,12 @@ impl Memo {
             .collect()
     }
 
-    fn step(&mut self, p: &Program, ev: &Evaluation, r: u32, lang: &str, w: &Words) -> Step {
+    fn step(&mut self, p: &Program, ev: &Evaluation, r: u32, lang: &str, fo: bool, w: &Words) -> Step {
         if let Some(s) = &self.steps[r as usize] {
             return s.clone();
         }
         let uses = self.live(p, ev, r).to_vec();
-        let s = step(p, ev, r, &uses, lang, w);
+        let s = step(p, ev, r, &uses, lang, fo, w);
         self.steps[r as usize] = Some(s.clone());
         s
     }
@@ -281,11 +282,11 @@ pub fn question_text(p: &Program, i: u32, lang: &str, for_other: bool) -> String
     let q = &p.info.inputs[i as usize];
     match (&q.question_for_other, for_other) {
         (Some(t), true) => t.get(lang).to_owned(),
-        _ => q.question.get(lang).to_owned(),
+        _ => q.question.say(lang, for_other).to_owned(),
     }
 }
 
-fn step(p: &Program, ev: &Evaluation, r: u32, live: &[Ref], lang: &str, w: &Words) -> Step {
+fn step(p: &Program, ev: &Evaluation, r: u32, live: &[Ref], lang: &str, fo: bool, w: &Words) -> Step {
     let def = &p.info.rules[r as usize];
     let info = &p.rules[r as usize];
     let outcome = &ev.rules[r as usize];
@@ -297,19 +298,19 @@ fn step(p: &Program, ev: &Evaluation, r: u32, live: &[Ref], lang: &str, w: &Word
         (_, _, Some(t)) => Some(t),
         _ => None,
     };
-    let title = def.label.get(lang).to_owned();
+    let title = def.label.say(lang, fo).to_owned();
     let text = match template {
-        Some(t) if status == "known" => fill(t.get(lang), |name| {
+        Some(t) if status == "known" => fill(t.say(lang, fo), |name| {
             if name == "value" {
                 Some(value.clone())
             } else {
                 let r = info.uses.iter().find(|u| p.name_of(**u) == name)?;
-                Some(value_of(p, ev, *r, lang, w))
+                Some(value_of(p, ev, *r, lang, fo, w))
             }
         }),
         _ => format!("{title}: {value}"),
     };
-    let uses = live.iter().map(|u| used(p, ev, *u, lang, w)).collect();
+    let uses = live.iter().map(|u| used(p, ev, *u, lang, fo, w)).collect();
     let (mut because, mut thresholds) = (Vec::new(), Vec::new());
     let mut nearest = None;
     for x in ev.why.get(r as usize).into_iter().flatten() {
@@ -319,7 +320,7 @@ fn step(p: &Program, ev: &Evaluation, r: u32, live: &[Ref], lang: &str, w: &Word
                 nearest = Some(n);
             }
         }
-        let text = why_text(p, ev, x, lang, w, Some(&mut thresholds));
+        let text = why_text(p, ev, x, lang, fo, w, Some(&mut thresholds));
         because.extend(text);
     }
     Step {
@@ -361,13 +362,13 @@ fn nearer(a: (Option<Decimal>, usize), b: (Option<Decimal>, usize)) -> bool {
     }
 }
 
-fn used(p: &Program, ev: &Evaluation, r: Ref, lang: &str, w: &Words) -> Used {
+fn used(p: &Program, ev: &Evaluation, r: Ref, lang: &str, fo: bool, w: &Words) -> Used {
     let rs = &p.info;
-    let value = value_of(p, ev, r, lang, w);
+    let value = value_of(p, ev, r, lang, fo, w);
     match r {
         Ref::Input(i) => {
             let q = &rs.inputs[i as usize];
-            let label = q.label.as_ref().unwrap_or(&q.question).get(lang).to_owned();
+            let label = q.label.as_ref().unwrap_or(&q.question).say(lang, fo).to_owned();
             let value = match ev.asked[i as usize] {
                 Some(false) => format!("{value} ({})", w.not_asked),
                 _ => value,
@@ -391,7 +392,7 @@ fn used(p: &Program, ev: &Evaluation, r: Ref, lang: &str, w: &Words) -> Used {
             Used {
                 kind: "figure",
                 id: p.params[i as usize].id.clone(),
-                label: def.label.get(lang).to_owned(),
+                label: def.label.say(lang, fo).to_owned(),
                 value,
                 from: picked.map(|d| long_date(d.from, lang)),
                 unverified: picked.is_some_and(|d| d.verify),
@@ -401,7 +402,7 @@ fn used(p: &Program, ev: &Evaluation, r: Ref, lang: &str, w: &Words) -> Used {
         Ref::Rule(i) => Used {
             kind: "step",
             id: p.rules[i as usize].id.clone(),
-            label: rs.rules[i as usize].label.get(lang).to_owned(),
+            label: rs.rules[i as usize].label.say(lang, fo).to_owned(),
             value,
             from: None,
             unverified: false,
@@ -420,7 +421,7 @@ fn source(p: &Program, id: &str) -> Option<SourceInfo> {
 }
 
 /// An item's value in words, shown as its declared type (percentages, points, labels).
-pub fn value_of(p: &Program, ev: &Evaluation, r: Ref, lang: &str, w: &Words) -> String {
+pub fn value_of(p: &Program, ev: &Evaluation, r: Ref, lang: &str, fo: bool, w: &Words) -> String {
     let outcome = ev.of(p, r);
     let ty = match r {
         Ref::Param(i) => Some(p.params[i as usize].ty),
@@ -433,17 +434,17 @@ pub fn value_of(p: &Program, ev: &Evaluation, r: Ref, lang: &str, w: &Words) -> 
     };
     match ty {
         Some(t) => describe(&outcome, t, w).2,
-        None => describe_input(p, &outcome, input.unwrap_or(0), lang, w),
+        None => describe_input(p, &outcome, input.unwrap_or(0), lang, fo, w),
     }
 }
 
-fn describe_input(p: &Program, o: &Outcome, i: u32, lang: &str, w: &Words) -> String {
+fn describe_input(p: &Program, o: &Outcome, i: u32, lang: &str, fo: bool, w: &Words) -> String {
     match o {
-        Outcome::Known(Value::Choice(c)) => option_label(p, i, c, lang),
+        Outcome::Known(Value::Choice(c)) => option_label(p, i, c, lang, fo),
         Outcome::Known(Value::Choices(cs)) if cs.is_empty() => w.none.to_owned(),
         Outcome::Known(Value::Choices(cs)) => cs
             .iter()
-            .map(|c| option_label(p, i, c, lang))
+            .map(|c| option_label(p, i, c, lang, fo))
             .collect::<Vec<_>>()
             .join("; "),
         Outcome::Known(v) => format_value(v, None, w),
@@ -452,11 +453,11 @@ fn describe_input(p: &Program, o: &Outcome, i: u32, lang: &str, w: &Words) -> St
     }
 }
 
-fn option_label(p: &Program, i: u32, c: &str, lang: &str) -> String {
+fn option_label(p: &Program, i: u32, c: &str, lang: &str, fo: bool) -> String {
     p.info.inputs[i as usize]
         .options
         .get(c)
-        .map(|o| o.label.get(lang).to_owned())
+        .map(|o| o.label.say(lang, fo).to_owned())
         .unwrap_or_else(|| c.to_owned())
 }
 
@@ -595,6 +596,7 @@ fn why_text(
     ev: &Evaluation,
     why: &Why,
     lang: &str,
+    fo: bool,
     w: &Words,
     thresholds: Option<&mut Vec<String>>,
 ) -> Vec<String> {
@@ -602,15 +604,15 @@ fn why_text(
         match r {
             Ref::Input(i) => {
                 let q = &p.info.inputs[i as usize];
-                q.label.as_ref().unwrap_or(&q.question).get(lang).to_owned()
+                q.label.as_ref().unwrap_or(&q.question).say(lang, fo).to_owned()
             }
-            Ref::Param(i) => p.info.params[i as usize].label.get(lang).to_owned(),
-            Ref::Rule(i) => p.info.rules[i as usize].label.get(lang).to_owned(),
+            Ref::Param(i) => p.info.params[i as usize].label.say(lang, fo).to_owned(),
+            Ref::Rule(i) => p.info.rules[i as usize].label.say(lang, fo).to_owned(),
         }
     };
     let show = |o: &crate::eval::Operand| -> String {
         let v = match o.name {
-            Some(r) => value_of(p, ev, r, lang, w),
+            Some(r) => value_of(p, ev, r, lang, fo, w),
             None => format_value(&o.value, None, w),
         };
         match o.name {
@@ -658,11 +660,11 @@ fn why_text(
                     ("need", &need.to_string()),
                 ],
             )];
-            v.extend(failed.iter().flat_map(|f| why_text(p, ev, f, lang, w, None)));
+            v.extend(failed.iter().flat_map(|f| why_text(p, ev, f, lang, fo, w, None)));
             v
         }
         Why::NotAnswered { input, options } => {
-            let opts: Vec<String> = options.iter().map(|o| option_label(p, *input, o, lang)).collect();
+            let opts: Vec<String> = options.iter().map(|o| option_label(p, *input, o, lang, fo)).collect();
             vec![fill_from(
                 w.not_answer,
                 &[("x", &label(Ref::Input(*input))), ("opts", &opts.join(" / "))],

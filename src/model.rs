@@ -325,10 +325,6 @@ pub struct Output {
     pub role: Role,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<Text>,
-    /// The label for someone answering for another person ("What they would pay each
-    /// week"), as `question_for_other` is for a question; else `label`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label_for_other: Option<Text>,
     /// A yes/no expression: when it is false, this answer does not apply to the person (a
     /// carer's eligibility for someone checking their own care) and is shown as such, not
     /// as its rule's value. While it is unknown, its questions are asked first.

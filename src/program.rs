@@ -251,8 +251,6 @@ pub struct OutputInfo {
     pub role: Role,
     /// The answer's own label; else the rule's.
     pub label: Option<Text>,
-    /// Its label for someone answering for another person; else `label`.
-    pub label_for_other: Option<Text>,
     /// When false, the answer does not apply (evaluated after every rule).
     pub applies_when: Option<Node>,
 }

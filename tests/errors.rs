@@ -59,6 +59,27 @@ fn unknown_fields_and_operators_are_refused() {
 }
 
 #[test]
+fn text_for_someone_else_is_one_level_deep_and_languages_are_named() {
+    let ds = errors("rules:\n  r: {type: money, label: {en: R, for_other: {en: S, for_other: T}}, formula: \"£1\"}\n");
+    assert_eq!(ds[0].path, "rules.r.label", "{}", ds[0]);
+    assert!(
+        ds[0].message.contains("cannot have a `for_other` of its own"),
+        "{}",
+        ds[0]
+    );
+    let ds = errors("rules:\n  r: {type: money, label: {en: R, fr: S}, formula: \"£1\"}\n");
+    assert!(
+        ds[0]
+            .message
+            .contains("unknown language `fr` (expected `en` or `cy`, or `for_other`"),
+        "{}",
+        ds[0]
+    );
+    let ds = errors("rules:\n  r: {type: money, label: {en: R, for_other: S, for_other: T}, formula: \"£1\"}\n");
+    assert!(ds[0].message.contains("for_other"), "{}", ds[0]);
+}
+
+#[test]
 fn unknown_names_suggest_the_near_miss_and_every_error_is_reported_at_once() {
     let ds = errors(
         "inputs:\n  capital: {type: money, section: main, question: Q}\nrules:\n  a: {type: money, label: A, formula: {sum: [capitl, \"£1\"]}}\n  b: {type: money, label: B, formula: nothing_like_it}\n  c: {type: money, label: C, formula: {gt: [capital, \"£1\"]}}\n",

@@ -28,12 +28,14 @@ rules:
   pays:
     type: money
     label: Pays
-    explain: \"Over the limit: {over}; income {income}; you pay {value}.\"
+    explain:
+      en: \"Over the limit: {over}; income {income}; you pay {value}.\"
+      for_other: \"Over the limit: {over}; income {income}; they pay {value}.\"
     formula: {cases: [{if: over, then: \"£100\"}, {else: {min: [income, \"£100\"]}}]}
   income_seen: {type: money, label: Income seen, formula: income}
 outputs:
   eligible: {rule: eligible, role: eligibility}
-  pays: {rule: pays, role: contribution, label_for_other: What they pay}
+  pays: {rule: pays, role: contribution, label: {en: Pays, for_other: What they pay}}
   income: {rule: income_seen, role: other}
 ";
 
@@ -176,12 +178,22 @@ fn welsh_and_someone_elses_wording() {
     assert_eq!(n[0].question, "Do they have an impairment?");
     let mine = explain(&l.program, &ev, "en", false);
     assert_eq!(mine.outputs[0].needs[0].question, "Do you have an impairment?");
-    // An output's label for someone else; for the person themselves, its rule's label.
+    // Any text's wording for someone else (`for_other`): an output's label, a rule's
+    // explanation; in Welsh, which these have none of, the English for someone else.
     let label = |r: &carebudget::explain::Report| r.outputs.iter().find(|o| o.id == "pays").unwrap().label.clone();
     assert_eq!(
         (label(&other).as_str(), label(&mine).as_str()),
         ("What they pay", "Pays")
     );
+    let ev = run(&l, "capital: \"30000\"", "2025-06-01");
+    let said = |lang, for_other| {
+        let r = explain(&l.program, &ev, lang, for_other);
+        let pays = r.outputs.iter().find(|o| o.id == "pays").unwrap();
+        pays.steps.last().unwrap().text.clone()
+    };
+    assert_eq!(said("en", false), "Over the limit: Yes; income £0.00; you pay £100.00.");
+    assert_eq!(said("en", true), "Over the limit: Yes; income £0.00; they pay £100.00.");
+    assert_eq!(said("cy", true), "Over the limit: Ie; income £0.00; they pay £100.00.");
 }
 
 #[test]

@@ -206,10 +206,22 @@ impl Read for Date {
 
 impl Read for Text {
     fn read(r: &mut Reader) -> R<Text> {
-        Ok(Text {
-            en: r.read()?,
-            cy: r.read()?,
-        })
+        let (en, cy) = (r.read()?, r.read()?);
+        let for_other = if r.read()? {
+            let (en, cy) = (r.read()?, r.read()?);
+            // One level only, as the loader allows (and no recursion for damage to drive).
+            if r.read()? {
+                return Err(unreadable());
+            }
+            Some(Box::new(Text {
+                en,
+                cy,
+                for_other: None,
+            }))
+        } else {
+            None
+        };
+        Ok(Text { en, cy, for_other })
     }
 }
 
@@ -420,7 +432,6 @@ impl Read for OutputInfo {
             rule: r.read()?,
             role: r.read()?,
             label: r.read()?,
-            label_for_other: r.read()?,
             applies_when: r.read()?,
         })
     }

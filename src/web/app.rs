@@ -442,7 +442,7 @@ impl App {
     }
 
     fn text(&self, t: &Text) -> String {
-        esc(t.get(self.rules_lang))
+        esc(t.say(self.rules_lang, self.for_other))
     }
 
     /// The question as this reader should see it.

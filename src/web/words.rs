@@ -100,8 +100,8 @@ pub struct Words {
     pub change_answers: &'static str,
     pub ready: &'static str,
     pub please_note: &'static str,
-    /// For someone filling it in for another person: the rules' own explanations speak to
-    /// the person the care is for.
+    /// For someone filling it in for another person: the rules' own words that are not
+    /// worded for them (no `for_other`) speak to the person the care is for.
     pub rules_say_you: &'static str,
     pub load_failed: &'static str,
     pub fetch_failed: &'static str,
@@ -226,7 +226,7 @@ pub static EN: Words = Words {
     change_answers: "Change the answers",
     ready: "The estimate is ready.",
     please_note: "Please note:",
-    rules_say_you: "Where the explanations from the rules say “you”, they mean the person you are filling this in for.",
+    rules_say_you: "Where the rules' own wording below still says “you”, it means the person you are filling this in for.",
     load_failed: "Sorry, the calculator could not start",
     fetch_failed: "Its rules file could not be downloaded ({detail}). Check your connection and reload the page.",
     hash_unchecked: "This page asks for a rules file with the SHA-256 fingerprint {want}, but browsers check fingerprints only on pages served securely (https), so the file has not been used. The website’s owner needs to serve the page over https.",
@@ -349,7 +349,7 @@ pub static CY: Words = Words {
     change_answers: "Newid yr atebion",
     ready: "Mae'r amcangyfrif yn barod.",
     please_note: "Sylwch:",
-    rules_say_you: "Lle mae'r esboniadau o'r rheolau'n dweud “chi”, maen nhw'n golygu'r person rydych chi'n llenwi hwn ar ei ran.",
+    rules_say_you: "Lle mae geiriad y rheolau eu hunain isod yn dal i ddweud “chi”, mae'n golygu'r person rydych chi'n llenwi hwn ar ei ran.",
     load_failed: "Mae'n ddrwg gennym, nid oedd modd dechrau'r cyfrifiannell",
     fetch_failed: "Nid oedd modd llwytho ei ffeil rheolau i lawr ({detail}). Gwiriwch eich cysylltiad ac ail-lwythwch y dudalen.",
     hash_unchecked: "Mae'r dudalen hon yn gofyn am ffeil rheolau gyda'r ôl bys SHA-256 {want}, ond dim ond ar dudalennau a weinir yn ddiogel (https) y mae porwyr yn gwirio olion bysedd, felly nid yw'r ffeil wedi'i defnyddio. Mae angen i berchennog y wefan weini'r dudalen dros https.",

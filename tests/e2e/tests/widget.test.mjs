@@ -456,11 +456,11 @@ test('“for someone else” changes the wording; Welsh throughout with lang="cy
     await page.locator('care-budget #cb-for-other').check();
     await submit(page);
     assert.equal(await page.locator('care-budget h1').innerText(), 'What is their date of birth?');
-    // On to the result: the answer's own label for someone else (example.yaml's
-    // `label_for_other`), and a note that the rules' explanations say "you".
+    // On to the result: the ruleset's wording for someone else (example.yaml's `for_other`
+    // on the contribution's label), and a note for any of its words still saying "you".
     await journey(page, EXAMPLE, { check: false });
     assert.equal(await page.locator('care-budget #cb-o-contribution').innerText(), 'What they would pay each week');
-    assert.match(await page.locator('care-budget .cb-page').innerText(), /say “you”, they mean the person you are filling this in for/);
+    assert.match(await page.locator('care-budget .cb-page').innerText(), /still says “you”, it means the person you are filling this in for/);
   } finally {
     await page.close();
   }
