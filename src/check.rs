@@ -15,6 +15,7 @@ use crate::literal::Literal;
 use crate::model::{FORMAT, InputType, Ruleset, ValueType};
 use crate::money::{Money, Rounding, parse_decimal};
 use crate::program::*;
+use crate::text::Text;
 
 /// Checks a ruleset. On success, the program and any warnings; on failure, all diagnostics
 /// (errors first). Diagnostics carry paths; the caller adds files and line:column.
@@ -1324,6 +1325,7 @@ fn info(rs: &Ruleset) -> Info {
         languages: rs.languages.clone(),
         illustrative: rs.illustrative,
         notice: rs.notice.clone(),
+        says_you: !says_you(rs).is_empty(),
         based_on: Keyed(rs.based_on.iter().map(|(id, t)| (id.clone(), t.clone())).collect()),
         sources: rs
             .sources
@@ -1439,6 +1441,12 @@ fn lint(rs: &Ruleset, p: &Program, diags: &mut Vec<Diagnostic>) {
             "the ruleset has no outputs, so it answers nothing",
         ));
     }
+    for path in says_you(rs) {
+        diags.push(Diagnostic::warning(
+            path,
+            "says \"you\" but has no `for_other` wording for someone filling this in for another person",
+        ));
+    }
     if rs.languages.iter().any(|l| l == "cy") {
         for (id, q) in &rs.inputs {
             if !q.question.has("cy") {
@@ -1457,6 +1465,62 @@ fn lint(rs: &Ruleset, p: &Program, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// The paths of the ruleset's words that say "you" in English with no `for_other` wording
+/// (for a question, no `question_for_other` either): for someone filling the form in for
+/// another person, "you" there means the wrong person.
+fn says_you(rs: &Ruleset) -> Vec<String> {
+    fn you(t: &Text) -> bool {
+        t.for_other.is_none()
+            && t.en.as_deref().is_some_and(|s| {
+                s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                    .any(|w| {
+                        matches!(
+                            w.to_lowercase().as_str(),
+                            "you" | "your" | "yours" | "yourself" | "you're" | "you’re" | "you've" | "you’ve"
+                        )
+                    })
+            })
+    }
+    let mut texts: Vec<(String, Option<&Text>)> = vec![("notice".into(), rs.notice.as_ref())];
+    for (id, s) in &rs.sections {
+        let at = join("sections", id);
+        texts.push((join(&at, "title"), Some(&s.title)));
+        texts.push((join(&at, "intro"), s.intro.as_ref()));
+    }
+    for (id, q) in &rs.inputs {
+        let at = join("inputs", id);
+        if q.question_for_other.is_none() {
+            texts.push((join(&at, "question"), Some(&q.question)));
+        }
+        texts.push((join(&at, "hint"), q.hint.as_ref()));
+        texts.push((join(&at, "label"), q.label.as_ref()));
+        for (o, c) in &q.options {
+            let at = join(&join(&at, "options"), o);
+            texts.push((join(&at, "label"), Some(&c.label)));
+            texts.push((join(&at, "hint"), c.hint.as_ref()));
+        }
+    }
+    for (id, p) in &rs.parameters {
+        let at = join("parameters", id);
+        texts.push((join(&at, "label"), Some(&p.label)));
+        texts.push((join(&at, "description"), p.description.as_ref()));
+    }
+    for (id, r) in &rs.rules {
+        let at = join("rules", id);
+        texts.push((join(&at, "label"), Some(&r.label)));
+        texts.push((join(&at, "explain"), r.explain.as_ref()));
+        texts.push((join(&at, "explain_if_not"), r.explain_if_not.as_ref()));
+    }
+    for (id, o) in &rs.outputs {
+        texts.push((join(&join("outputs", id), "label"), o.label.as_ref()));
+    }
+    texts
+        .into_iter()
+        .filter(|(_, t)| t.is_some_and(you))
+        .map(|(path, _)| path)
+        .collect()
 }
 
 // ---- Typing literals ------------------------------------------------------------------

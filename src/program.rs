@@ -307,6 +307,10 @@ pub struct Info {
     pub languages: Vec<String>,
     pub illustrative: bool,
     pub notice: Option<Text>,
+    /// Some of its words say "you" with no wording for someone else (`carebudget check`
+    /// warns of each): for someone filling the form in for another person, the widget says
+    /// that "you" there means the person being helped.
+    pub says_you: bool,
     /// The rulesets merged into this one, nearest first: id → title.
     pub based_on: Keyed<Text>,
     pub sources: Keyed<SourceText>,

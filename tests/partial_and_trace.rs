@@ -387,3 +387,25 @@ fn what_would_change_a_result_is_the_threshold_nearest_to_being_crossed() {
         "Two or more outcomes: Outcomes (3) is 1 above 2."
     );
 }
+
+#[test]
+fn words_that_say_you_are_warned_of_unless_worded_for_someone_else() {
+    // BODY's carer question says "you" and has no wording for someone else; its other
+    // questions and texts that say "you" have it (or say no "you" at all).
+    let l = load(BODY);
+    let warned: Vec<&str> = l
+        .warnings
+        .iter()
+        .filter(|d| d.message.contains("no `for_other` wording"))
+        .map(|d| d.path.as_str())
+        .collect();
+    assert_eq!(warned, ["inputs.carer.question"]);
+    assert!(l.program.info.says_you);
+    let worded = BODY.replace(
+        "question: Are you a carer?}",
+        "question: {en: Are you a carer?, for_other: Are they a carer?}}",
+    );
+    let l = load(&worded);
+    assert!(!l.warnings.iter().any(|d| d.message.contains("for_other")));
+    assert!(!l.program.info.says_you);
+}

@@ -510,6 +510,7 @@ impl Read for Info {
             languages: r.read()?,
             illustrative: r.read()?,
             notice: r.read()?,
+            says_you: r.read()?,
             based_on: r.read()?,
             sources: r.read()?,
             sections: r.read()?,

@@ -1252,7 +1252,7 @@ impl App {
                 esc(warn)
             );
         }
-        if self.for_other {
+        if self.for_other && self.program.info.says_you {
             h += &format!("<p class=\"cb-notice\">{}</p>", w.rules_say_you);
         }
         h += &format!("<div class=\"cb-results\"{}>", self.rl());

@@ -42,6 +42,8 @@ before(async () => {
   execFileSync(cli, ['build', join(fixtures, 'hostile.yaml'), '-o', join(tmp, 'hostile.json'), '--program', join(tmp, 'hostile.cbp')]);
   hostileJson = readFileSync(join(tmp, 'hostile.cbp'));
   pages.set('/t/hostile.cbp', [hostileJson, 'application/octet-stream']);
+  execFileSync(cli, ['build', join(fixtures, 'says-you.yaml'), '-o', join(tmp, 'says-you.json'), '--program', join(tmp, 'says-you.cbp')]);
+  pages.set('/t/says-you.cbp', [readFileSync(join(tmp, 'says-you.cbp')), 'application/octet-stream']);
   env = await start({
     extra: (path) => {
       const p = pages.get(path);
@@ -457,12 +459,21 @@ test('“for someone else” changes the wording; Welsh throughout with lang="cy
     await submit(page);
     assert.equal(await page.locator('care-budget h1').innerText(), 'What is their date of birth?');
     // On to the result: the ruleset's wording for someone else (example.yaml's `for_other`
-    // on the contribution's label), and a note for any of its words still saying "you".
+    // on the contribution's label). Every one of its words that says "you" has such
+    // wording, so no note about "you" is needed.
     await journey(page, EXAMPLE, { check: false });
     assert.equal(await page.locator('care-budget #cb-o-contribution').innerText(), 'What they would pay each week');
-    assert.match(await page.locator('care-budget .cb-page').innerText(), /still says “you”, it means the person you are filling this in for/);
+    assert.doesNotMatch(await page.locator('care-budget .cb-page').innerText(), /still says “you”/);
   } finally {
     await page.close();
+  }
+  // A ruleset whose words still say "you": the result says whom it means.
+  const you = await open({ rules: '/t/says-you.cbp', 'as-of': '2025-09-01' });
+  try {
+    await journey(you, { help: true }, { check: false, forOther: true });
+    assert.match(await you.locator('care-budget .cb-page').innerText(), /still says “you”, it means the person you are filling this in for/);
+  } finally {
+    await you.close();
   }
   const cy = await open({ rules: '/rules/example.cbp', lang: 'cy', 'as-of': '2025-09-01' });
   try {
