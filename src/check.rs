@@ -56,15 +56,17 @@ pub fn check(ruleset: &Ruleset) -> Result<(Program, Vec<Diagnostic>), Vec<Diagno
             applies_when,
         })
         .collect();
+    // Worked out once: a warning for each, and a flag for the widget.
+    let you = says_you(ruleset);
     let program = Program {
-        info: info(ruleset),
+        info: info(ruleset, !you.is_empty()),
         inputs,
         params,
         rules,
         outputs,
         order,
     };
-    lint(ruleset, &program, &mut diags);
+    lint(ruleset, &program, &you, &mut diags);
     Ok((program, diags))
 }
 
@@ -1315,7 +1317,7 @@ impl<'a> Checker<'a> {
 }
 
 /// The ruleset's words, indexed like the program's items.
-fn info(rs: &Ruleset) -> Info {
+fn info(rs: &Ruleset, says_you: bool) -> Info {
     Info {
         id: rs.id.clone(),
         title: rs.title.clone(),
@@ -1325,7 +1327,7 @@ fn info(rs: &Ruleset) -> Info {
         languages: rs.languages.clone(),
         illustrative: rs.illustrative,
         notice: rs.notice.clone(),
-        says_you: !says_you(rs).is_empty(),
+        says_you,
         based_on: Keyed(rs.based_on.iter().map(|(id, t)| (id.clone(), t.clone())).collect()),
         sources: rs
             .sources
@@ -1395,7 +1397,7 @@ fn info(rs: &Ruleset) -> Info {
 }
 
 /// Warnings: things that are legal but probably mistakes.
-fn lint(rs: &Ruleset, p: &Program, diags: &mut Vec<Diagnostic>) {
+fn lint(rs: &Ruleset, p: &Program, says_you: &[String], diags: &mut Vec<Diagnostic>) {
     let mut used_params = vec![false; p.params.len()];
     let mut used_inputs = vec![false; p.inputs.len()];
     let mut used_rules = vec![false; p.rules.len()];
@@ -1441,9 +1443,9 @@ fn lint(rs: &Ruleset, p: &Program, diags: &mut Vec<Diagnostic>) {
             "the ruleset has no outputs, so it answers nothing",
         ));
     }
-    for path in says_you(rs) {
+    for path in says_you {
         diags.push(Diagnostic::warning(
-            path,
+            path.clone(),
             "says \"you\" but has no `for_other` wording for someone filling this in for another person",
         ));
     }
