@@ -254,6 +254,16 @@ impl<'a> Checker<'a> {
             if q.question.is_empty() {
                 self.err(join(&path, "question"), "the question has no text");
             }
+            // `question_for_other` is the question's own `for_other`, spelled the older way:
+            // the program keeps one (see `info`).
+            if let Some(t) = &q.question_for_other
+                && (q.question.for_other.is_some() || t.for_other.is_some())
+            {
+                self.err(
+                    join(&path, "question_for_other"),
+                    "the question is worded for someone else twice: give `question_for_other` or the question's `for_other`, and no `for_other` inside it",
+                );
+            }
             let is_choice = matches!(q.ty, InputType::Choice | InputType::Choices);
             if is_choice && q.options.is_empty() {
                 self.err(join(&path, "options"), "a choice question needs options");
@@ -1357,8 +1367,15 @@ fn info(rs: &Ruleset, says_you: bool) -> Info {
             .values()
             .map(|q| InputText {
                 section: q.section.clone(),
-                question: q.question.clone(),
-                question_for_other: q.question_for_other.clone(),
+                // One mechanism for wording for someone else: `question_for_other` becomes
+                // the question's `for_other` (the checker refuses both at once).
+                question: match &q.question_for_other {
+                    Some(t) => Text {
+                        for_other: Some(Box::new(t.clone())),
+                        ..q.question.clone()
+                    },
+                    None => q.question.clone(),
+                },
                 hint: q.hint.clone(),
                 label: q.label.clone(),
                 options: q

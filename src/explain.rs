@@ -279,11 +279,7 @@ impl Memo {
 
 /// The question's wording for this reader.
 pub fn question_text(p: &Program, i: u32, lang: &str, for_other: bool) -> String {
-    let q = &p.info.inputs[i as usize];
-    match (&q.question_for_other, for_other) {
-        (Some(t), true) => t.get(lang).to_owned(),
-        _ => q.question.say(lang, for_other).to_owned(),
-    }
+    p.info.inputs[i as usize].question.say(lang, for_other).to_owned()
 }
 
 fn step(p: &Program, ev: &Evaluation, r: u32, live: &[Ref], lang: &str, fo: bool, w: &Words) -> Step {

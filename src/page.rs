@@ -639,7 +639,8 @@ impl<'a> Renderer<'a> {
         if let Some(l) = &q.label {
             self.fact(w.short_name, |r| r.text(l));
         }
-        if let Some(t) = &q.question_for_other {
+        // However the author gave it: `question_for_other` or the question's own `for_other`.
+        if let Some(t) = q.question_for_other.as_ref().or(q.question.for_other.as_deref()) {
             self.fact(w.for_other, |r| r.text(t));
         }
         if !q.periods.is_empty() {

@@ -389,8 +389,8 @@ pub struct SectionText {
 #[derive(Serialize)]
 pub struct InputText {
     pub section: String,
+    /// Its `for_other` holds the wording for someone else, however the author gave it.
     pub question: Text,
-    pub question_for_other: Option<Text>,
     pub hint: Option<Text>,
     pub label: Option<Text>,
     /// Option id → its label and hint, in the order offered.

@@ -80,6 +80,18 @@ fn text_for_someone_else_is_one_level_deep_and_languages_are_named() {
 }
 
 #[test]
+fn a_question_is_worded_for_someone_else_once() {
+    let ds = errors(
+        "inputs:\n  a: {type: money, section: main, question: {en: Q?, for_other: Their Q?}, question_for_other: Their Q?}\n",
+    );
+    one(&ds, "inputs.a.question_for_other", "worded for someone else twice");
+    let ds = errors(
+        "inputs:\n  a: {type: money, section: main, question: Q?, question_for_other: {en: Their Q?, for_other: Q?}}\n",
+    );
+    one(&ds, "inputs.a.question_for_other", "worded for someone else twice");
+}
+
+#[test]
 fn unknown_names_suggest_the_near_miss_and_every_error_is_reported_at_once() {
     let ds = errors(
         "inputs:\n  capital: {type: money, section: main, question: Q}\nrules:\n  a: {type: money, label: A, formula: {sum: [capitl, \"£1\"]}}\n  b: {type: money, label: B, formula: nothing_like_it}\n  c: {type: money, label: C, formula: {gt: [capital, \"£1\"]}}\n",

@@ -461,7 +461,6 @@ impl Read for InputText {
         Ok(InputText {
             section: r.read()?,
             question: r.read()?,
-            question_for_other: r.read()?,
             hint: r.read()?,
             label: r.read()?,
             options: r.read()?,
