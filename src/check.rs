@@ -325,6 +325,37 @@ impl<'a> Checker<'a> {
                     }
                 },
             };
+            let if_unanswered = q.if_unanswered.as_ref().and_then(|u| {
+                let at = join(&path, "if_unanswered");
+                let mut qs = Vec::with_capacity(u.answered.len());
+                for (k, other) in u.answered.iter().enumerate() {
+                    match rs.inputs.get_index_of(other) {
+                        Some(j) if j != i => qs.push(j as u32),
+                        Some(_) => self.err(
+                            join(&at, &format!("answered[{k}]")),
+                            "a question cannot stand in for itself",
+                        ),
+                        None => self.err(
+                            join(&at, &format!("answered[{k}]")),
+                            format!("there is no question `{other}`"),
+                        ),
+                    }
+                }
+                if qs.is_empty() && !u.answered.is_empty() {
+                    return None;
+                }
+                if qs.is_empty() {
+                    self.err(join(&at, "answered"), "name at least one question");
+                    return None;
+                }
+                match answer_value(&u.assume, ty, &options, &q.periods, q.ty) {
+                    Ok(v) => Some((qs, v)),
+                    Err(e) => {
+                        self.err(join(&at, "assume"), e);
+                        None
+                    }
+                }
+            });
             if q.ask_when.is_some() && default.is_none() && q.default.is_none() {
                 self.err(
                     join(&path, "default"),
@@ -342,6 +373,7 @@ impl<'a> Checker<'a> {
                 ask_when: None,
                 default,
                 uses: Vec::new(),
+                if_unanswered,
             });
         }
         out
@@ -1337,6 +1369,7 @@ fn info(rs: &Ruleset, says_you: bool) -> Info {
         languages: rs.languages.clone(),
         illustrative: rs.illustrative,
         notice: rs.notice.clone(),
+        limitations: rs.limitations.clone(),
         says_you,
         based_on: Keyed(rs.based_on.iter().map(|(id, t)| (id.clone(), t.clone())).collect()),
         sources: rs

@@ -47,6 +47,23 @@ impl Date {
         Date::new(y, m as u8, d as u8).map_err(|e| format!("`{text}`: {e}"))
     }
 
+    /// Days from `self` to `later` (negative if `later` is earlier).
+    pub fn days_until(self, later: Date) -> i64 {
+        later.day_number() - self.day_number()
+    }
+
+    /// Days since 1 March of year 0 in the proleptic Gregorian calendar (Howard Hinnant's
+    /// days-from-civil): only differences between two of these mean anything.
+    fn day_number(self) -> i64 {
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe
+    }
+
     /// Whole years from `self` (a birth date) to `on`; 0 if `on` is earlier.
     pub fn years_until(self, on: Date) -> u16 {
         if on < self {
@@ -110,5 +127,15 @@ mod tests {
         assert_eq!(born.years_until(Date::parse("2025-06-14").unwrap()), 65);
         assert_eq!(born.years_until(Date::parse("2025-06-15").unwrap()), 66);
         assert_eq!(born.years_until(Date::parse("1950-01-01").unwrap()), 0);
+    }
+
+    #[test]
+    fn days_between_dates_count_leap_days() {
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(d("2026-04-05").days_until(d("2026-05-06")), 31);
+        assert_eq!(d("2024-02-28").days_until(d("2024-03-01")), 2);
+        assert_eq!(d("2023-02-28").days_until(d("2023-03-01")), 1);
+        assert_eq!(d("2000-01-01").days_until(d("2100-01-01")), 36_525);
+        assert_eq!(d("2026-12-03").days_until(d("2026-04-05")), -242);
     }
 }

@@ -45,6 +45,8 @@ pub struct Evaluation {
     pub inputs: Vec<Outcome>,
     /// Per question: is it asked for these answers? (`None` while its condition is unknown.)
     pub asked: Vec<Option<bool>>,
+    /// Per question: its value was assumed from earlier answers (`if_unanswered`).
+    pub assumed: Vec<bool>,
     /// Per parameter: the index of the timeline entry in force, or why there is none.
     pub params: Vec<Result<usize, String>>,
     pub rules: Vec<Outcome>,
@@ -77,6 +79,9 @@ pub enum Why {
     },
     /// `answer_in`/`includes`: the answer was not among the options.
     NotAnswered { input: u32, options: Vec<String> },
+    /// Under `all`: this part was never assessed — every question it rests on went unasked —
+    /// because the parts named in `because` were not met first. Not a failure of its own.
+    NotAssessed { part: Ref, because: Vec<Ref> },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,6 +109,7 @@ pub fn evaluate(p: &Program, answers: &Answers, as_of: Date, trace: bool) -> Eva
         as_of,
         inputs: vec![Outcome::Unknown(Vec::new()); p.inputs.len()],
         asked: vec![None; p.inputs.len()],
+        assumed: vec![false; p.inputs.len()],
         params,
         rules: vec![Outcome::Unknown(Vec::new()); p.rules.len()],
         why: vec![Vec::new(); if trace { p.rules.len() } else { 0 }],
@@ -120,9 +126,18 @@ pub fn evaluate(p: &Program, answers: &Answers, as_of: Date, trace: bool) -> Eva
                 };
                 let (value, asked) = match asked {
                     Outcome::Known(Value::Bool(true)) => (
-                        match answer {
-                            Some(v) => Outcome::Known(v.clone()),
-                            None => Outcome::Unknown(vec![i]),
+                        match (answer, &q.if_unanswered) {
+                            (Some(v), _) => Outcome::Known(v.clone()),
+                            // Answers saved before this question existed.
+                            (None, Some((earlier, assume)))
+                                if earlier
+                                    .iter()
+                                    .any(|&j| answers.0.get(j as usize).is_some_and(Option::is_some)) =>
+                            {
+                                ev.assumed[i as usize] = true;
+                                Outcome::Known(assume.clone())
+                            }
+                            (None, _) => Outcome::Unknown(vec![i]),
                         },
                         Some(true),
                     ),
@@ -221,6 +236,12 @@ pub fn live_uses(p: &Program, ev: &Evaluation, r: u32) -> Vec<Ref> {
     let mut out = Vec::new();
     ctx.live(&p.rules[r as usize].node, &mut out);
     out
+}
+
+/// Whether rule `r`'s value rests only on questions that were not asked: it was not
+/// assessed for these answers, whatever its value (the defaults') says.
+pub fn not_assessed(p: &Program, ev: &Evaluation, r: u32) -> bool {
+    Ctx { p, ev, rule: Some(r) }.rests_on_unasked(&p.rules[r as usize].node)
 }
 
 struct Ctx<'a> {
@@ -652,6 +673,18 @@ impl Ctx<'_> {
         match n {
             Node::Ref(r) => push(*r),
             Node::AnswerIn(q, _) | Node::Includes(q, _) | Node::Count(q) | Node::Age(q) => push(Ref::Input(*q)),
+            // `all` that is No rests on the parts that are No; `any` that is Yes on the parts
+            // that are Yes: the others did not decide it (a home-care result does not go
+            // through "in the first 12 weeks in a care home").
+            Node::All(xs) | Node::Any(xs) => {
+                let decided = Value::Bool(matches!(n, Node::Any(_)));
+                let deciding = self.eval(n) == Outcome::Known(decided.clone());
+                for x in xs {
+                    if !deciding || self.eval(x) == Outcome::Known(decided.clone()) {
+                        self.live(x, out);
+                    }
+                }
+            }
             Node::Cases(arms, otherwise) => {
                 for (cond, then) in arms {
                     self.live(cond, out);
@@ -714,6 +747,36 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether `n`'s value rests only on questions that were not asked (so on their
+    /// defaults): at least one question, and none of them asked. Follows rules through the
+    /// parts their values actually went through.
+    fn rests_on_unasked(&self, n: &Node) -> bool {
+        let mut refs = Vec::new();
+        self.live(n, &mut refs);
+        let mut seen = vec![false; self.p.rules.len()];
+        let mut any_input = false;
+        while let Some(r) = refs.pop() {
+            match r {
+                Ref::Input(i) => {
+                    if self.ev.asked[i as usize] != Some(false) {
+                        return false;
+                    }
+                    any_input = true;
+                }
+                Ref::Rule(k) if !std::mem::replace(&mut seen[k as usize], true) => {
+                    let ctx = Ctx {
+                        p: self.p,
+                        ev: self.ev,
+                        rule: Some(k),
+                    };
+                    ctx.live(&self.p.rules[k as usize].node, &mut refs);
+                }
+                _ => {}
+            }
+        }
+        any_input
+    }
+
     /// Records why a yes/no node that evaluated to false is false.
     fn why_false(&self, n: &Node, out: &mut Vec<Why>) {
         match n {
@@ -724,9 +787,25 @@ impl Ctx<'_> {
                 }
             }
             Node::All(xs) => {
-                for x in xs {
-                    if self.eval(x) == Outcome::Known(Value::Bool(false)) {
-                        self.why_false(x, out);
+                // A part whose questions were never asked (because an earlier part was not
+                // met) was not assessed: say so, and why, rather than that it was not met.
+                let failed: Vec<(&Node, bool)> = xs
+                    .iter()
+                    .filter(|x| self.eval(x) == Outcome::Known(Value::Bool(false)))
+                    .map(|x| (x, self.rests_on_unasked(x)))
+                    .collect();
+                let because: Vec<Ref> = failed
+                    .iter()
+                    .filter(|(_, unasked)| !unasked)
+                    .filter_map(|(x, _)| part_name(x))
+                    .collect();
+                for (x, unasked) in failed {
+                    match part_name(x) {
+                        Some(part) if unasked && !because.is_empty() => out.push(Why::NotAssessed {
+                            part,
+                            because: because.clone(),
+                        }),
+                        _ => self.why_false(x, out),
                     }
                 }
             }
@@ -781,6 +860,16 @@ impl Ctx<'_> {
             }),
             _ => {}
         }
+    }
+}
+
+/// The named item a part of a condition stands for: a rule or question it names, or the
+/// question it tests.
+fn part_name(n: &Node) -> Option<Ref> {
+    match n {
+        Node::Ref(r) => Some(*r),
+        Node::AnswerIn(q, _) | Node::Includes(q, _) => Some(Ref::Input(*q)),
+        _ => None,
     }
 }
 

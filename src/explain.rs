@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::eval::{Evaluation, Outcome, Why, live_uses};
+use crate::eval::{Answers, Evaluation, Outcome, Why, evaluate, insert_sorted, live_uses};
 use crate::model::{Role, ValueType};
 use crate::program::{CmpOp, Item, Program, Ref, Value};
 use crate::text::Text;
@@ -19,7 +19,26 @@ pub struct Report {
     pub lang: String,
     /// Things the reader must know about the whole result (rules used outside their period).
     pub warnings: Vec<String>,
+    /// The period the rules' figures are for, in words ("6 April 2026 to 5 April 2027").
+    pub period: Option<String>,
+    /// What the rules leave out or simplify, which every result must say.
+    pub limitations: Vec<String>,
     pub outputs: Vec<OutputReport>,
+    /// Where the rules already hold figures for a later date: what these answers give then
+    /// ([`later`]; `None` until a front end asks, or when nothing changes).
+    pub later: Option<Later>,
+}
+
+/// The same answers under the next figures the rules hold.
+#[derive(Clone, Debug, Serialize)]
+pub struct Later {
+    /// The date the next figures take effect, as `YYYY-MM-DD` and in words.
+    pub as_of: String,
+    pub date: String,
+    /// "From 6 April 2027:" in the reader's language.
+    pub heading: String,
+    /// One line per answer that changes: "What you would pay each week: £91.30 (now £87.50)".
+    pub changes: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -194,6 +213,13 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
             }
         })
         .collect();
+    let period = rs.in_force.map(|(from, to)| match to {
+        Some(to) => fill_from(
+            w.period_between,
+            &[("a", &long_date(from, lang)), ("b", &long_date(to, lang))],
+        ),
+        None => fill_from(w.period_from, &[("a", &long_date(from, lang))]),
+    });
     let mut warnings = Vec::new();
     if let Some((from, to)) = rs.in_force
         && (ev.as_of < from || to.is_some_and(|to| ev.as_of > to))
@@ -209,6 +235,13 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
     }
     Report {
         warnings,
+        period,
+        limitations: rs
+            .limitations
+            .iter()
+            .map(|t| t.say(lang, for_other).to_owned())
+            .collect(),
+        later: None,
         ruleset: RulesetInfo {
             id: rs.id.clone(),
             title: rs.title.say(lang, for_other).to_owned(),
@@ -222,6 +255,56 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
         lang: lang.to_owned(),
         outputs,
     }
+}
+
+/// The same answers under the next figures the rules hold after `ev.as_of`: the first of
+/// the next eight dates on which a figure changes where an answer changes with it. Both
+/// evaluations use the same answers, so the lines differ only by the figures.
+pub fn later(p: &Program, answers: &Answers, ev: &Evaluation, lang: &str, fo: bool) -> Option<Later> {
+    let w = Words::for_lang(lang);
+    let mut dates: Vec<Date> = Vec::new();
+    for d in p.params.iter().flat_map(|x| &x.timeline) {
+        if d.from > ev.as_of {
+            insert_sorted(&mut dates, d.from);
+        }
+    }
+    for date in dates.into_iter().take(8) {
+        let then = evaluate(p, answers, date, false);
+        let changes: Vec<String> = p
+            .outputs
+            .iter()
+            .enumerate()
+            .filter(|(o, _)| ev.applies(*o) && then.applies(*o))
+            .filter_map(|(_, out)| {
+                let r = out.rule as usize;
+                let (Outcome::Known(now), Outcome::Known(next)) = (&ev.rules[r], &then.rules[r]) else {
+                    return None;
+                };
+                (now != next).then(|| {
+                    let ty = p.rules[r].ty;
+                    let label = out.label.as_ref().unwrap_or(&p.info.rules[r].label).say(lang, fo);
+                    fill_from(
+                        w.later_change,
+                        &[
+                            ("label", label),
+                            ("new", &format_value(next, Some(ty), w)),
+                            ("old", &format_value(now, Some(ty), w)),
+                        ],
+                    )
+                })
+            })
+            .collect();
+        if !changes.is_empty() {
+            let words = long_date(date, lang);
+            return Some(Later {
+                as_of: date.to_string(),
+                heading: fill_from(w.later_heading, &[("date", &words)]),
+                date: words,
+                changes,
+            });
+        }
+    }
+    None
 }
 
 /// Each rule's live uses and rendered step, worked out once per explanation: outputs
@@ -249,6 +332,11 @@ impl Memo {
         let mut stack = vec![rule];
         while let Some(r) = stack.pop() {
             if std::mem::replace(&mut needed[r as usize], true) {
+                continue;
+            }
+            // A step that was not assessed is shown alone: what it would have rested on
+            // was not assessed either.
+            if crate::eval::not_assessed(p, ev, r) {
                 continue;
             }
             for u in self.live(p, ev, r) {
@@ -286,8 +374,13 @@ fn step(p: &Program, ev: &Evaluation, r: u32, live: &[Ref], lang: &str, fo: bool
     let def = &p.info.rules[r as usize];
     let info = &p.rules[r as usize];
     let outcome = &ev.rules[r as usize];
-    let (status, _, value, error) = describe(outcome, info.ty, w);
-    let value = error.clone().unwrap_or(value);
+    let (mut status, _, value, error) = describe(outcome, info.ty, w);
+    let mut value = error.clone().unwrap_or(value);
+    // Its value is only its questions' defaults: they were not asked, so it was not assessed.
+    if status == "known" && crate::eval::not_assessed(p, ev, r) {
+        status = "not-assessed";
+        value = w.not_assessed.to_owned();
+    }
     let is_false = *outcome == Outcome::Known(Value::Bool(false));
     let template = match (is_false, &def.explain_if_not, &def.explain) {
         (true, Some(t), _) => Some(t),
@@ -309,7 +402,13 @@ fn step(p: &Program, ev: &Evaluation, r: u32, live: &[Ref], lang: &str, fo: bool
     let uses = live.iter().map(|u| used(p, ev, *u, lang, fo, w)).collect();
     let (mut because, mut thresholds) = (Vec::new(), Vec::new());
     let mut nearest = None;
-    for x in ev.why.get(r as usize).into_iter().flatten() {
+    // A step that was not assessed has no reasons of its own: its defaults decided nothing.
+    let whys = if status == "not-assessed" {
+        None
+    } else {
+        ev.why.get(r as usize)
+    };
+    for x in whys.into_iter().flatten() {
         if let Why::Compare { left, right, gap, .. } = x {
             let n = (nearness(&left.value, &right.value, gap.as_ref()), thresholds.len());
             if nearest.is_none_or(|m| nearer(n, m)) {
@@ -367,6 +466,7 @@ fn used(p: &Program, ev: &Evaluation, r: Ref, lang: &str, fo: bool, w: &Words) -
             let label = q.label.as_ref().unwrap_or(&q.question).say(lang, fo).to_owned();
             let value = match ev.asked[i as usize] {
                 Some(false) => format!("{value} ({})", w.not_asked),
+                _ if ev.assumed[i as usize] => format!("{value} ({})", w.assumed),
                 _ => value,
             };
             Used {
@@ -659,6 +759,15 @@ fn why_text(
             v.extend(failed.iter().flat_map(|f| why_text(p, ev, f, lang, fo, w, None)));
             v
         }
+        Why::NotAssessed { part, because } => {
+            // The first part not met is the reason (the engine records a part as not
+            // assessed only when one was).
+            let first = because.first().map(|r| label(*r)).unwrap_or_default();
+            vec![fill_from(
+                w.not_assessed_because,
+                &[("x", &label(*part)), ("y", &first)],
+            )]
+        }
         Why::NotAnswered { input, options } => {
             let opts: Vec<String> = options.iter().map(|o| option_label(p, *input, o, lang, fo)).collect();
             vec![fill_from(
@@ -696,6 +805,16 @@ pub struct Words {
     pub too_few: &'static str,
     pub not_answer: &'static str,
     pub out_of_force: &'static str,
+    pub not_assessed: &'static str,
+    pub not_assessed_because: &'static str,
+    pub assumed: &'static str,
+    pub period_between: &'static str,
+    pub period_from: &'static str,
+    /// "Figures for {period}": the CLI's and receipts' line saying which year's figures.
+    pub figures_for: &'static str,
+    pub later_heading: &'static str,
+    pub later_change: &'static str,
+    pub limitations: &'static str,
     /// Headings and labels for a printed report (the CLI's, a receipt's).
     pub how_worked_out: &'static str,
     pub still_needed: &'static str,
@@ -752,6 +871,15 @@ static EN: Words = Words {
     too_few: "{have} of these {of} apply; at least {need} are needed.",
     not_answer: "The answer to “{x}” is not {opts}.",
     out_of_force: "These rules are for {period}, but the date asked about is {date}: the figures may have changed since.",
+    not_assessed: "not assessed: its questions were not asked",
+    not_assessed_because: "“{x}” was not assessed: its questions were not asked, because “{y}” is not met.",
+    assumed: "taken from answers saved before this question was asked",
+    period_between: "{a} to {b}",
+    period_from: "from {a}",
+    figures_for: "Figures for {period}. They change every April.",
+    later_heading: "From {date}, with the figures that take effect then:",
+    later_change: "{label}: {new} (now {old})",
+    limitations: "What these rules leave out",
     how_worked_out: "How this was worked out",
     still_needed: "Still needed to decide this",
     problem: "Problem",
@@ -795,6 +923,15 @@ static CY: Words = Words {
     too_few: "Mae {have} o'r {of} hyn yn berthnasol; mae angen o leiaf {need}.",
     not_answer: "Nid {opts} yw'r ateb i “{x}”.",
     out_of_force: "Mae'r rheolau hyn ar gyfer {period}, ond {date} yw'r dyddiad dan sylw: efallai bod y ffigurau wedi newid ers hynny.",
+    not_assessed: "heb ei asesu: ni ofynnwyd ei gwestiynau",
+    not_assessed_because: "Ni aseswyd “{x}”: ni ofynnwyd ei gwestiynau, oherwydd nad yw “{y}” wedi'i fodloni.",
+    assumed: "wedi'i gymryd o atebion a gadwyd cyn i'r cwestiwn hwn gael ei ofyn",
+    period_between: "{a} i {b}",
+    period_from: "o {a}",
+    figures_for: "Ffigurau ar gyfer {period}. Maen nhw'n newid bob mis Ebrill.",
+    later_heading: "O {date}, gyda'r ffigurau sy'n dod i rym bryd hynny:",
+    later_change: "{label}: {new} (nawr {old})",
+    limitations: "Beth mae'r rheolau hyn yn ei adael allan",
     how_worked_out: "Sut y cyfrifwyd hyn",
     still_needed: "Angen o hyd i benderfynu hyn",
     problem: "Problem",

@@ -369,7 +369,10 @@ pub fn load_chain(
                 overlay(&mut base.inputs, layer.inputs);
                 overlay(&mut base.rules, layer.rules);
                 overlay(&mut base.outputs, layer.outputs);
+                // What the nation's rules leave out still holds under a council's.
+                base.limitations.extend(layer.limitations);
                 Ruleset {
+                    limitations: base.limitations,
                     sources: base.sources,
                     sections: base.sections,
                     parameters: base.parameters,

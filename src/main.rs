@@ -10,7 +10,7 @@ use indexmap::IndexMap;
 use carebudget::date::Date;
 use carebudget::eval::evaluate;
 use carebudget::examples::run_example;
-use carebudget::explain::{Report, explain};
+use carebudget::explain::{Report, explain, later};
 use carebudget::limits::{MAX_ANSWERS_BYTES, MAX_FILE_BYTES};
 use carebudget::literal::Literal;
 use carebudget::load::parse;
@@ -36,6 +36,10 @@ enum Command {
         /// Treat warnings as errors.
         #[arg(long)]
         deny_warnings: bool,
+        /// Fail if the ruleset's period (`in_force`) ended more than DAYS days before today, so
+        /// that published rules cannot go stale unnoticed.
+        #[arg(long, value_name = "DAYS")]
+        stale_after: Option<u32>,
     },
     /// Evaluates a ruleset for a set of answers and explains the result.
     Eval {
@@ -117,15 +121,55 @@ fn main() -> ExitCode {
 
 fn run(cmd: Command) -> Result<ExitCode, String> {
     match cmd {
-        Command::Check { file, deny_warnings } => {
-            let loaded = match load_path(&file) {
+        Command::Check {
+            file,
+            deny_warnings,
+            stale_after,
+        } => {
+            let mut loaded = match load_path(&file) {
                 Ok(l) => l,
                 Err(diags) => {
                     print_diags(&diags);
                     return Ok(ExitCode::FAILURE);
                 }
             };
+            // Out of force today: people would get other years' figures. The library has no
+            // clock, so this lint is the command line's.
+            let today = today()?;
+            let mut stale = false;
+            if let Some(f) = &loaded.ruleset.in_force {
+                let ended = f.to.filter(|to| *to < today);
+                if today < f.from || ended.is_some() {
+                    let period = match f.to {
+                        Some(to) => format!("{} to {to}", f.from),
+                        None => format!("from {}", f.from),
+                    };
+                    let days = ended.map(|to| to.days_until(today)).unwrap_or(0);
+                    stale = stale_after.is_some_and(|limit| days > i64::from(limit));
+                    let mut d = Diagnostic::warning(
+                        "in_force",
+                        format!(
+                            "the ruleset is not in force today ({today}): its figures are for {period}{}",
+                            if days > 0 {
+                                format!(", which ended {days} days ago")
+                            } else {
+                                String::new()
+                            }
+                        ),
+                    );
+                    d.file = file.display().to_string();
+                    loaded.warnings.push(d);
+                }
+            }
             print_diags(&loaded.warnings);
+            if stale {
+                eprintln!(
+                    "{}: error: in_force: out of force for more than {} days: bring its figures up to date",
+                    file.display(),
+                    stale_after.unwrap_or(0)
+                );
+                return Ok(ExitCode::FAILURE);
+            }
             let p = &loaded.program;
             println!(
                 "{}: ok ({} questions, {} figures, {} rules, {} outputs, {} worked examples{})",
@@ -174,10 +218,11 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
             })?;
             let as_of = match as_of {
                 Some(s) => Date::parse(&s).map_err(|e| format!("--as-of: {e}"))?,
-                None => today(),
+                None => today()?,
             };
             let ev = evaluate(p, &typed, as_of, true);
-            let report = explain(p, &ev, &lang, for_other);
+            let mut report = explain(p, &ev, &lang, for_other);
+            report.later = later(p, &typed, &ev, &lang, for_other);
             if json {
                 println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
             } else {
@@ -365,8 +410,20 @@ fn print_report(r: &Report) {
     if let Some(n) = &r.ruleset.notice {
         println!("{n}");
     }
+    if let Some(period) = &r.period {
+        println!(
+            "{}",
+            carebudget::explain::fill_from(w.figures_for, &[("period", period)])
+        );
+    }
     for warning in &r.warnings {
         println!("{}: {warning}", w.warning);
+    }
+    if !r.limitations.is_empty() {
+        println!("{}:", w.limitations);
+        for l in &r.limitations {
+            println!("  - {l}");
+        }
     }
     for o in &r.outputs {
         println!();
@@ -415,16 +472,24 @@ fn print_report(r: &Report) {
             }
         }
     }
+    if let Some(l) = &r.later {
+        println!();
+        println!("{}", l.heading);
+        for c in &l.changes {
+            println!("  - {c}");
+        }
+    }
     println!();
     println!("{}", w.caveat);
 }
 
-/// Today's date from the system clock (UTC), for `--as-of`'s default.
-fn today() -> Date {
+/// Today's date from the system clock (UTC), for `--as-of`'s default. A clock that cannot
+/// be read is an error, not a guess: a wrong date would silently pick other years' figures.
+fn today() -> Result<Date, String> {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
-        .unwrap_or(0);
+        .map_err(|_| "cannot read today's date from the system clock: give the date with --as-of".to_owned())?;
     // Civil-from-days (Howard Hinnant's algorithm).
     let z = (secs / 86_400) as i64 + 719_468;
     let era = z.div_euclid(146_097);
@@ -435,9 +500,6 @@ fn today() -> Date {
     let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
     let y = (yoe + era * 400 + i64::from(m <= 2)) as u16;
-    Date::new(y, m, d).unwrap_or(Date {
-        year: 2026,
-        month: 1,
-        day: 1,
-    })
+    Date::new(y, m, d)
+        .map_err(|_| "the system clock gives a date this program cannot use: give the date with --as-of".to_owned())
 }

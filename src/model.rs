@@ -42,6 +42,10 @@ pub struct Ruleset {
     /// A note shown with every result (for example what the figures do not cover).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice: Option<Text>,
+    /// What these rules leave out or simplify, in words every result shows (so a reader is
+    /// told, not only a YAML comment). A council's list adds to its nation's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub limitations: Vec<Text>,
     /// The `id` of the ruleset this one builds on (a council on its nation's rules).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extends: Option<String>,
@@ -263,8 +267,24 @@ pub struct Input {
     /// The value used when the question is not asked. Required with `ask_when`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<Literal>,
+    /// For answers saved before this question existed: when it is asked but not answered,
+    /// and one of the `answered` questions has an answer, its value is taken as `assume`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub if_unanswered: Option<IfUnanswered>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
+}
+
+/// See [`Input::if_unanswered`].
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct IfUnanswered {
+    /// Question ids: an answer to any of them means the answers were written before this
+    /// question was asked.
+    pub answered: Vec<String>,
+    /// The value to take, as an answer to this question would be written.
+    pub assume: Literal,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -216,6 +216,9 @@ pub struct InputInfo {
     pub default: Option<Value>,
     /// The items the `ask_when` condition uses.
     pub uses: Vec<Ref>,
+    /// For answers saved before this question existed: when it is asked but unanswered and
+    /// any of these questions has an answer, this value is taken (`if_unanswered`).
+    pub if_unanswered: Option<(Vec<u32>, Value)>,
 }
 
 #[derive(Serialize)]
@@ -307,6 +310,8 @@ pub struct Info {
     pub languages: Vec<String>,
     pub illustrative: bool,
     pub notice: Option<Text>,
+    /// What the rules leave out or simplify: every result says so.
+    pub limitations: Vec<Text>,
     /// Some of its words say "you" with no wording for someone else (`carebudget check`
     /// warns of each): for someone filling the form in for another person, the widget says
     /// that "you" there means the person being helped.

@@ -324,15 +324,12 @@ fn applies_when_must_be_a_yes_no_that_can_be_true() {
 fn a_step_a_decided_result_does_not_depend_on_says_so() {
     let l = load(BODY);
     // No impairment: not eligible, whatever the count (not given) would make `two`.
+    // An `all` that is No rests only on its parts that are No: the undecided count is not
+    // one of the steps at all (it used to be listed as "not needed for this result").
     let r = explain(&l.program, &run(&l, "impairment: false", "2025-06-01"), "en", false);
     let eligible = r.outputs.iter().find(|o| o.id == "eligible").unwrap();
     assert_eq!(eligible.status, "known");
-    let two = eligible.steps.iter().find(|s| s.rule == "two").unwrap();
-    assert_eq!(
-        (two.status, two.value.as_str()),
-        ("unknown", "not needed for this result")
-    );
-    assert_eq!(two.text, "Two or more outcomes: not needed for this result");
+    assert!(eligible.steps.iter().all(|s| s.rule != "two"), "{:?}", eligible.steps);
     // While the result itself is undecided, an unknown step is just not known yet.
     let r = explain(&l.program, &run(&l, "impairment: true", "2025-06-01"), "en", false);
     let eligible = r.outputs.iter().find(|o| o.id == "eligible").unwrap();
@@ -408,4 +405,159 @@ fn words_that_say_you_are_warned_of_unless_worded_for_someone_else() {
     let l = load(&worded);
     assert!(!l.warnings.iter().any(|d| d.message.contains("for_other")));
     assert!(!l.program.info.says_you);
+}
+
+/// An `all` whose first part fails stops the later parts' questions being asked.
+const GATED: &str = "parameters:
+  rate: {type: money, label: Rate, source: s, values: [{from: 2025-04-06, value: \"10.00\"}, {from: 2026-04-06, value: \"12.50\"}]}
+inputs:
+  impairment: {type: yes-no, section: main, question: Do you have an impairment?, label: Impairment}
+  count: {type: whole-number, section: main, question: How many outcomes?, label: Outcomes, ask_when: impairment, default: 0}
+  wellbeing: {type: yes-no, section: main, question: Significant impact?, label: Impact, ask_when: impairment, default: false}
+  hours: {type: whole-number, section: main, question: Hours?}
+rules:
+  two: {type: yes-no, label: Two or more outcomes, formula: {ge: [count, 2]}}
+  eligible: {type: yes-no, label: Eligible, formula: {all: [impairment, two, wellbeing]}}
+  cost: {type: money, label: Cost, formula: {product: {of: [hours, rate], round: {direction: down}}}}
+outputs:
+  eligible: {rule: eligible, role: eligibility}
+  cost: {rule: cost, role: other, label: Weekly cost}
+limitations:
+  - {en: Couples are assessed as single., cy: Asesir cyplau fel pobl sengl.}
+";
+
+#[test]
+fn conditions_after_one_not_met_are_not_assessed_not_failed() {
+    let l = load(GATED);
+    // No impairment, though the (unasked) answers say 5 outcomes and a significant impact.
+    let ev = run(
+        &l,
+        "impairment: false\ncount: 5\nwellbeing: true\nhours: 1",
+        "2025-06-01",
+    );
+    for lang in ["en", "cy"] {
+        let r = explain(&l.program, &ev, lang, false);
+        let eligible = r.outputs.iter().find(|o| o.id == "eligible").unwrap();
+        assert_eq!(eligible.status, "known");
+        let two = eligible.steps.iter().find(|s| s.rule == "two").unwrap();
+        assert_eq!(two.status, "not-assessed");
+        assert!(two.because.is_empty(), "{:?}", two.because);
+        let last = eligible.steps.last().unwrap();
+        if lang == "en" {
+            assert_eq!(
+                two.text,
+                "Two or more outcomes: not assessed: its questions were not asked"
+            );
+            assert_eq!(
+                last.because,
+                [
+                    "“Impairment” is not met.",
+                    "“Two or more outcomes” was not assessed: its questions were not asked, because “Impairment” is not met.",
+                    "“Impact” was not assessed: its questions were not asked, because “Impairment” is not met.",
+                ]
+            );
+        } else {
+            assert!(
+                last.because[1].starts_with("Ni aseswyd “Two or more outcomes”"),
+                "{:?}",
+                last.because
+            );
+        }
+    }
+    // With the impairment, the same count fails on its own merits: "not met", with its margin.
+    let ev = run(
+        &l,
+        "impairment: true\ncount: 1\nwellbeing: true\nhours: 1",
+        "2025-06-01",
+    );
+    let r = explain(&l.program, &ev, "en", false);
+    let eligible = r.outputs.iter().find(|o| o.id == "eligible").unwrap();
+    let two = eligible.steps.iter().find(|s| s.rule == "two").unwrap();
+    assert_eq!((two.status, two.value.as_str()), ("known", "No"));
+    assert_eq!(
+        eligible.steps.last().unwrap().because,
+        ["“Two or more outcomes” is not met."]
+    );
+}
+
+#[test]
+fn a_question_added_later_is_assumed_from_answers_saved_before_it() {
+    let l = load(
+        "inputs:
+  kinds:
+    type: choices
+    section: main
+    question: Which of these do you get?
+    options: {pension: {label: A pension}, other: {label: Anything else}}
+    if_unanswered: {answered: [other_income], assume: [other]}
+  pension: {type: money, section: main, question: Pension?, ask_when: {includes: {answer: kinds, options: [pension]}}, default: \"0\"}
+  other_income: {type: money, section: main, question: Other income?, ask_when: {includes: {answer: kinds, options: [other]}}, default: \"0\"}
+rules:
+  total: {type: money, label: Total, formula: {sum: [pension, other_income]}}
+outputs:
+  total: {rule: total, role: other}
+",
+    );
+    // An answers file from before `kinds` existed: the lump sum counts as "anything else".
+    let ev = run(&l, "other_income: \"150\"", "2025-06-01");
+    assert_eq!(rule(&l, &ev, "total"), money("150"));
+    let r = explain(&l.program, &ev, "en", false);
+    let step = &r.outputs[0].steps[0];
+    let kinds = step.uses.iter().find(|u| u.id == "other_income").unwrap();
+    assert_eq!(kinds.value, "£150.00");
+    // Nothing answered: the question is still needed, not assumed.
+    let ev = run(&l, "", "2025-06-01");
+    assert_eq!(needs(&l, &ev, "total"), ["kinds"]);
+    // An answer to the new question wins.
+    let ev = run(
+        &l,
+        "kinds: [pension]\npension: \"90\"\nother_income: \"150\"",
+        "2025-06-01",
+    );
+    assert_eq!(rule(&l, &ev, "total"), money("90"));
+}
+
+#[test]
+fn if_unanswered_must_name_questions_and_a_valid_answer() {
+    let ds = errors(
+        "inputs:
+  kinds: {type: choices, section: main, question: Which?, options: {a: {label: A}}, if_unanswered: {answered: [nope], assume: [b]}}
+outputs: {}
+",
+    );
+    let msgs: Vec<String> = ds.iter().map(|d| d.to_string()).collect();
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("inputs.kinds.if_unanswered.answered[0]") && m.contains("no question `nope`")),
+        "{msgs:?}"
+    );
+}
+
+#[test]
+fn limitations_reach_every_result_and_later_figures_are_shown() {
+    let l = load(GATED);
+    let ev = run(&l, "impairment: false\nhours: 3", "2025-06-01");
+    let r = explain(&l.program, &ev, "en", false);
+    assert_eq!(r.limitations, ["Couples are assessed as single."]);
+    let cy = explain(&l.program, &ev, "cy", false);
+    assert_eq!(cy.limitations, ["Asesir cyplau fel pobl sengl."]);
+    // 3 hours × £10.00 now; × £12.50 = £37.50 from 6 April 2026, when the rate changes.
+    let answers = {
+        let raw = carebudget::load::parse(
+            &carebudget::load::SourceFile::new("a.yaml", "impairment: false\nhours: 3"),
+            1 << 20,
+        )
+        .unwrap();
+        carebudget::answers::type_answers(&l.program, &raw).unwrap()
+    };
+    let later = carebudget::explain::later(&l.program, &answers, &ev, "en", false).unwrap();
+    assert_eq!(later.as_of, "2026-04-06");
+    assert_eq!(
+        later.heading,
+        "From 6 April 2026, with the figures that take effect then:"
+    );
+    assert_eq!(later.changes, ["Weekly cost: £37.50 (now £30.00)"]);
+    // Nothing later than the last figures.
+    let ev = run(&l, "impairment: false\nhours: 3", "2026-06-01");
+    assert!(carebudget::explain::later(&l.program, &answers, &ev, "en", false).is_none());
 }

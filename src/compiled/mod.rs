@@ -20,7 +20,7 @@ use crate::program::*;
 /// The first bytes of every compiled program file.
 pub const MAGIC: &[u8] = b"carebudget-program\n";
 /// Bumped whenever the encoding changes; a widget refuses any other version.
-pub const VERSION: u8 = 6;
+pub const VERSION: u8 = 7;
 
 /// The file for `program`.
 pub fn encode(program: &Program) -> Result<Vec<u8>, String> {
@@ -123,6 +123,12 @@ fn verify(p: &Program) -> Result<(), String> {
         };
         if !before(&refs, input_at[k]) {
             return bad(format!("the question `{}` comes before something it uses", x.id));
+        }
+        if x.if_unanswered
+            .as_ref()
+            .is_some_and(|(qs, _)| qs.iter().any(|q| *q as usize >= ni))
+        {
+            return bad(format!("the question `{}` refers to an item that does not exist", x.id));
         }
     }
     for (k, x) in p.rules.iter().enumerate() {

@@ -389,6 +389,7 @@ impl Read for InputInfo {
             ask_when: r.read()?,
             default: r.read()?,
             uses: r.read()?,
+            if_unanswered: r.read()?,
         })
     }
 }
@@ -509,6 +510,7 @@ impl Read for Info {
             languages: r.read()?,
             illustrative: r.read()?,
             notice: r.read()?,
+            limitations: r.read()?,
             says_you: r.read()?,
             based_on: r.read()?,
             sources: r.read()?,

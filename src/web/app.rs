@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 
 use crate::date::Date;
 use crate::eval::{Answers, Evaluation, evaluate, insert_sorted};
-use crate::explain::{OutputReport, Report, SourceInfo, Step, explain, fill_from, long_date};
+use crate::explain::{OutputReport, Report, SourceInfo, Step, explain, fill_from, later, long_date};
 use crate::model::{InputType, Period, Role};
 use crate::money::Money;
 use crate::program::{Program, Ty, Value};
@@ -165,7 +165,14 @@ impl App {
     /// The traced evaluation and its explanation, in the rules' language and wording.
     fn explained(&self) -> (Evaluation, Report) {
         let ev = self.evaluate(true);
-        let report = explain(&self.program, &ev, self.rules_lang, self.for_other);
+        let mut report = explain(&self.program, &ev, self.rules_lang, self.for_other);
+        report.later = later(
+            &self.program,
+            &Answers(self.answers.clone()),
+            &ev,
+            self.rules_lang,
+            self.for_other,
+        );
         (ev, report)
     }
 
@@ -513,6 +520,43 @@ impl App {
         out
     }
 
+    /// Which year's figures the rules use, and, on a date outside that period, that they may
+    /// have changed: said before anyone answers a question.
+    fn figures_note(&self) -> String {
+        let Some((from, to)) = self.program.info.in_force else {
+            return String::new();
+        };
+        let ew = crate::explain::Words::for_lang(self.rules_lang);
+        let period = match to {
+            Some(to) => fill_from(
+                ew.period_between,
+                &[
+                    ("a", &long_date(from, self.rules_lang)),
+                    ("b", &long_date(to, self.rules_lang)),
+                ],
+            ),
+            None => fill_from(ew.period_from, &[("a", &long_date(from, self.rules_lang))]),
+        };
+        let mut h = format!(
+            "<p data-figures{}>{}</p>",
+            self.rl(),
+            esc(&fill_from(ew.figures_for, &[("period", &period)]))
+        );
+        if self.as_of < from || to.is_some_and(|to| self.as_of > to) {
+            let note = fill_from(
+                ew.out_of_force,
+                &[("period", &period), ("date", &long_date(self.as_of, self.rules_lang))],
+            );
+            h += &format!(
+                "<p class=\"cb-notice\" data-out-of-force><strong>{}</strong> <span{}>{}</span></p>",
+                self.w.please_note,
+                self.rl(),
+                esc(&note)
+            );
+        }
+        h
+    }
+
     fn render_start(&self) -> String {
         let w = self.w;
         let rs = &self.program.info;
@@ -537,6 +581,7 @@ impl App {
                 ],
             )
         );
+        h += &self.figures_note();
         h += &format!("<p>{}</p>", fill_from(w.takes, &[("n", &minutes.to_string())]));
         h += &format!("<p class=\"cb-inset\">{}</p>", w.private);
         h += &format!("<p>{}</p>", w.estimate_only);
@@ -1260,6 +1305,37 @@ impl App {
             h += &self.render_output(o);
         }
         h += "</div>";
+        let ew = crate::explain::Words::for_lang(self.rules_lang);
+        if let Some(l) = &report.later {
+            h += &format!(
+                "<div class=\"cb-later\" data-later{}><p>{}</p><ul class=\"cb-list\">",
+                self.rl(),
+                esc(&l.heading)
+            );
+            for c in &l.changes {
+                h += &format!("<li>{}</li>", esc(c));
+            }
+            h += "</ul></div>";
+        }
+        if let Some(period) = &report.period {
+            h += &format!(
+                "<p data-figures{}>{}</p>",
+                self.rl(),
+                esc(&fill_from(ew.figures_for, &[("period", period)]))
+            );
+        }
+        if !report.limitations.is_empty() {
+            h += &format!(
+                "<h2 class=\"cb-m\"{}>{}</h2><ul class=\"cb-list\" data-limitations{}>",
+                self.rl(),
+                ew.limitations,
+                self.rl()
+            );
+            for l in &report.limitations {
+                h += &format!("<li>{}</li>", esc(l));
+            }
+            h += "</ul>";
+        }
         h += &format!(
             "<h2 class=\"cb-m\">{}</h2><p>{}</p><h2 class=\"cb-m\">{}</h2><p>{}</p><p>{}</p>",
             w.caveat_h2,
