@@ -38,11 +38,30 @@ pub fn type_answers(p: &Program, raw: &IndexMap<String, Literal>) -> Result<Answ
             Err(e) => errors.push(Diagnostic::error(path(), e)),
         }
     }
-    if errors.is_empty() {
-        Ok(Answers(out))
-    } else {
-        Err(errors)
+    if !errors.is_empty() {
+        return Err(errors);
     }
+    for i in assumed(p, &out) {
+        out[i as usize] = p.inputs[i as usize].if_unanswered.as_ref().map(|(_, v)| v.clone());
+    }
+    Ok(Answers(out))
+}
+
+/// The questions an answers file leaves out but that were added after it was written: each
+/// has `if_unanswered`, and the file answers one of the questions that stand for it. Their
+/// answers are taken as the question says (`type_answers` fills them in). A journey in the
+/// widget never uses this: it asks every question.
+pub fn assumed(p: &Program, answers: &[Option<Value>]) -> Vec<u32> {
+    let answered = |j: &u32| answers.get(*j as usize).is_some_and(Option::is_some);
+    (0..p.inputs.len() as u32)
+        .filter(|&i| answers.get(i as usize).is_some_and(Option::is_none))
+        .filter(|&i| {
+            p.inputs[i as usize]
+                .if_unanswered
+                .as_ref()
+                .is_some_and(|(earlier, _)| earlier.iter().any(answered))
+        })
+        .collect()
 }
 
 /// Checks an answer against the question's `min` and `max`.

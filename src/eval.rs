@@ -45,8 +45,6 @@ pub struct Evaluation {
     pub inputs: Vec<Outcome>,
     /// Per question: is it asked for these answers? (`None` while its condition is unknown.)
     pub asked: Vec<Option<bool>>,
-    /// Per question: its value was assumed from earlier answers (`if_unanswered`).
-    pub assumed: Vec<bool>,
     /// Per parameter: the index of the timeline entry in force, or why there is none.
     pub params: Vec<Result<usize, String>>,
     pub rules: Vec<Outcome>,
@@ -109,7 +107,6 @@ pub fn evaluate(p: &Program, answers: &Answers, as_of: Date, trace: bool) -> Eva
         as_of,
         inputs: vec![Outcome::Unknown(Vec::new()); p.inputs.len()],
         asked: vec![None; p.inputs.len()],
-        assumed: vec![false; p.inputs.len()],
         params,
         rules: vec![Outcome::Unknown(Vec::new()); p.rules.len()],
         why: vec![Vec::new(); if trace { p.rules.len() } else { 0 }],
@@ -126,18 +123,9 @@ pub fn evaluate(p: &Program, answers: &Answers, as_of: Date, trace: bool) -> Eva
                 };
                 let (value, asked) = match asked {
                     Outcome::Known(Value::Bool(true)) => (
-                        match (answer, &q.if_unanswered) {
-                            (Some(v), _) => Outcome::Known(v.clone()),
-                            // Answers saved before this question existed.
-                            (None, Some((earlier, assume)))
-                                if earlier
-                                    .iter()
-                                    .any(|&j| answers.0.get(j as usize).is_some_and(Option::is_some)) =>
-                            {
-                                ev.assumed[i as usize] = true;
-                                Outcome::Known(assume.clone())
-                            }
-                            (None, _) => Outcome::Unknown(vec![i]),
+                        match answer {
+                            Some(v) => Outcome::Known(v.clone()),
+                            None => Outcome::Unknown(vec![i]),
                         },
                         Some(true),
                     ),

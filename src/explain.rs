@@ -466,7 +466,6 @@ fn used(p: &Program, ev: &Evaluation, r: Ref, lang: &str, fo: bool, w: &Words) -
             let label = q.label.as_ref().unwrap_or(&q.question).say(lang, fo).to_owned();
             let value = match ev.asked[i as usize] {
                 Some(false) => format!("{value} ({})", w.not_asked),
-                _ if ev.assumed[i as usize] => format!("{value} ({})", w.assumed),
                 _ => value,
             };
             Used {
@@ -807,7 +806,6 @@ pub struct Words {
     pub out_of_force: &'static str,
     pub not_assessed: &'static str,
     pub not_assessed_because: &'static str,
-    pub assumed: &'static str,
     pub period_between: &'static str,
     pub period_from: &'static str,
     /// "Figures for {period}": the CLI's and receipts' line saying which year's figures.
@@ -873,7 +871,6 @@ static EN: Words = Words {
     out_of_force: "These rules are for {period}, but the date asked about is {date}: the figures may have changed since.",
     not_assessed: "not assessed: its questions were not asked",
     not_assessed_because: "“{x}” was not assessed: its questions were not asked, because “{y}” is not met.",
-    assumed: "taken from answers saved before this question was asked",
     period_between: "{a} to {b}",
     period_from: "from {a}",
     figures_for: "Figures for {period}. They change every April.",
@@ -925,7 +922,6 @@ static CY: Words = Words {
     out_of_force: "Mae'r rheolau hyn ar gyfer {period}, ond {date} yw'r dyddiad dan sylw: efallai bod y ffigurau wedi newid ers hynny.",
     not_assessed: "heb ei asesu: ni ofynnwyd ei gwestiynau",
     not_assessed_because: "Ni aseswyd “{x}”: ni ofynnwyd ei gwestiynau, oherwydd nad yw “{y}” wedi'i fodloni.",
-    assumed: "wedi'i gymryd o atebion a gadwyd cyn i'r cwestiwn hwn gael ei ofyn",
     period_between: "{a} i {b}",
     period_from: "o {a}",
     figures_for: "Ffigurau ar gyfer {period}. Maen nhw'n newid bob mis Ebrill.",

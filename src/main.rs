@@ -216,6 +216,17 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
                     .collect();
                 fail_diags(&ds)
             })?;
+            // Answers written before a question was added: `type_answers` filled it in as the
+            // ruleset says (`if_unanswered`); say so, so that nothing is assumed unseen.
+            for (i, q) in p.inputs.iter().enumerate() {
+                if typed.0[i].is_some() && raw.get(&q.id).is_none_or(|l| *l == Literal::Null) {
+                    eprintln!(
+                        "{}: note: answers.{}: not in the file; taken as the ruleset says for answers written before this question was added",
+                        answers.display(),
+                        q.id
+                    );
+                }
+            }
             let as_of = match as_of {
                 Some(s) => Date::parse(&s).map_err(|e| format!("--as-of: {e}"))?,
                 None => today()?,
