@@ -661,6 +661,15 @@ impl Ctx<'_> {
         match n {
             Node::Ref(r) => push(*r),
             Node::AnswerIn(q, _) | Node::Includes(q, _) | Node::Count(q) | Node::Age(q) => push(Ref::Input(*q)),
+            // A sum rests on its parts that are not zero: "£0.00 of savings credit not
+            // counted" is no step of anyone's result. (Templates still show every part.)
+            Node::Sum(xs) => {
+                for x in xs {
+                    if !matches!(self.eval(x), Outcome::Known(Value::Money(Money::ZERO))) {
+                        self.live(x, out);
+                    }
+                }
+            }
             // `all` that is No rests on the parts that are No; `any` that is Yes on the parts
             // that are Yes: the others did not decide it (a home-care result does not go
             // through "in the first 12 weeks in a care home").

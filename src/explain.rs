@@ -213,26 +213,8 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
             }
         })
         .collect();
-    let period = rs.in_force.map(|(from, to)| match to {
-        Some(to) => fill_from(
-            w.period_between,
-            &[("a", &long_date(from, lang)), ("b", &long_date(to, lang))],
-        ),
-        None => fill_from(w.period_from, &[("a", &long_date(from, lang))]),
-    });
-    let mut warnings = Vec::new();
-    if let Some((from, to)) = rs.in_force
-        && (ev.as_of < from || to.is_some_and(|to| ev.as_of > to))
-    {
-        let period = match to {
-            Some(to) => format!("{} – {}", long_date(from, lang), long_date(to, lang)),
-            None => format!("{} –", long_date(from, lang)),
-        };
-        warnings.push(fill_from(
-            w.out_of_force,
-            &[("period", &period), ("date", &long_date(ev.as_of, lang))],
-        ));
-    }
+    let period = rs.in_force.map(|f| period_words(f, lang));
+    let warnings = out_of_force(rs.in_force, ev.as_of, lang).into_iter().collect();
     Report {
         warnings,
         period,
@@ -305,6 +287,37 @@ pub fn later(p: &Program, answers: &Answers, ev: &Evaluation, lang: &str, fo: bo
         }
     }
     None
+}
+
+/// The rules' period in words: "6 April 2026 to 5 April 2027".
+pub fn period_words((from, to): (Date, Option<Date>), lang: &str) -> String {
+    let w = Words::for_lang(lang);
+    match to {
+        Some(to) => fill_from(
+            w.period_between,
+            &[("a", &long_date(from, lang)), ("b", &long_date(to, lang))],
+        ),
+        None => fill_from(w.period_from, &[("a", &long_date(from, lang))]),
+    }
+}
+
+/// What to tell the reader when `as_of` falls outside the rules' period: after it, the
+/// figures may have changed since; before it, the rules then may have been different.
+pub fn out_of_force(in_force: Option<(Date, Option<Date>)>, as_of: Date, lang: &str) -> Option<String> {
+    let (from, to) = in_force?;
+    let w = Words::for_lang(lang);
+    let template = if as_of < from {
+        w.before_force
+    } else if to.is_some_and(|to| as_of > to) {
+        w.out_of_force
+    } else {
+        return None;
+    };
+    let period = period_words((from, to), lang);
+    Some(fill_from(
+        template,
+        &[("period", &period), ("date", &long_date(as_of, lang))],
+    ))
 }
 
 /// Each rule's live uses and rendered step, worked out once per explanation: outputs
@@ -804,6 +817,7 @@ pub struct Words {
     pub too_few: &'static str,
     pub not_answer: &'static str,
     pub out_of_force: &'static str,
+    pub before_force: &'static str,
     pub not_assessed: &'static str,
     pub not_assessed_because: &'static str,
     pub period_between: &'static str,
@@ -869,6 +883,7 @@ static EN: Words = Words {
     too_few: "{have} of these {of} apply; at least {need} are needed.",
     not_answer: "The answer to “{x}” is not {opts}.",
     out_of_force: "These rules are for {period}, but the date asked about is {date}: the figures may have changed since.",
+    before_force: "These rules are for {period}, but the date asked about is {date}, before that: they use the figures they hold for that date, but the rules then may have been different.",
     not_assessed: "not assessed: its questions were not asked",
     not_assessed_because: "“{x}” was not assessed: its questions were not asked, because “{y}” is not met.",
     period_between: "{a} to {b}",
@@ -920,6 +935,7 @@ static CY: Words = Words {
     too_few: "Mae {have} o'r {of} hyn yn berthnasol; mae angen o leiaf {need}.",
     not_answer: "Nid {opts} yw'r ateb i “{x}”.",
     out_of_force: "Mae'r rheolau hyn ar gyfer {period}, ond {date} yw'r dyddiad dan sylw: efallai bod y ffigurau wedi newid ers hynny.",
+    before_force: "Mae'r rheolau hyn ar gyfer {period}, ond {date} yw'r dyddiad dan sylw, sydd cyn hynny: maen nhw'n defnyddio'r ffigurau sydd ganddyn nhw ar gyfer y dyddiad hwnnw, ond efallai fod y rheolau'n wahanol bryd hynny.",
     not_assessed: "heb ei asesu: ni ofynnwyd ei gwestiynau",
     not_assessed_because: "Ni aseswyd “{x}”: ni ofynnwyd ei gwestiynau, oherwydd nad yw “{y}” wedi'i fodloni.",
     period_between: "{a} i {b}",

@@ -216,10 +216,18 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
                     .collect();
                 fail_diags(&ds)
             })?;
+            let as_of = match as_of {
+                Some(s) => Date::parse(&s).map_err(|e| format!("--as-of: {e}"))?,
+                None => today()?,
+            };
+            let ev = evaluate(p, &typed, as_of, true);
             // Answers written before a question was added: `type_answers` filled it in as the
-            // ruleset says (`if_unanswered`); say so, so that nothing is assumed unseen.
+            // ruleset says (`if_unanswered`); say so where it is asked, so nothing is assumed unseen.
             for (i, q) in p.inputs.iter().enumerate() {
-                if typed.0[i].is_some() && raw.get(&q.id).is_none_or(|l| *l == Literal::Null) {
+                if ev.asked[i] == Some(true)
+                    && typed.0[i].is_some()
+                    && raw.get(&q.id).is_none_or(|l| *l == Literal::Null)
+                {
                     eprintln!(
                         "{}: note: answers.{}: not in the file; taken as the ruleset says for answers written before this question was added",
                         answers.display(),
@@ -227,11 +235,6 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
                     );
                 }
             }
-            let as_of = match as_of {
-                Some(s) => Date::parse(&s).map_err(|e| format!("--as-of: {e}"))?,
-                None => today()?,
-            };
-            let ev = evaluate(p, &typed, as_of, true);
             let mut report = explain(p, &ev, &lang, for_other);
             report.later = later(p, &typed, &ev, &lang, for_other);
             if json {

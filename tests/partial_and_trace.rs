@@ -218,9 +218,18 @@ fn results_outside_the_rules_period_carry_a_warning() {
     assert_eq!(
         after.warnings,
         [
-            "These rules are for 7 April 2025 – 5 April 2026, but the date asked about is 1 June 2026: the figures may have changed since."
+            "These rules are for 7 April 2025 to 5 April 2026, but the date asked about is 1 June 2026: the figures may have changed since."
         ]
     );
+    // Before the period the figures have not "changed since": the rules then may differ.
+    let before = explain(&l.program, &run(&l, "", "2024-06-01"), "en", false);
+    assert_eq!(
+        before.warnings,
+        [
+            "These rules are for 7 April 2025 to 5 April 2026, but the date asked about is 1 June 2024, before that: they use the figures they hold for that date, but the rules then may have been different."
+        ]
+    );
+    assert_eq!(inside.period.as_deref(), Some("7 April 2025 to 5 April 2026"));
     let cy = explain(&l.program, &run(&l, "", "2024-06-01"), "cy", false);
     assert!(cy.warnings[0].contains("7 Ebrill 2025"), "{:?}", cy.warnings);
 }

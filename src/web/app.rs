@@ -523,30 +523,18 @@ impl App {
     /// Which year's figures the rules use, and, on a date outside that period, that they may
     /// have changed: said before anyone answers a question.
     fn figures_note(&self) -> String {
-        let Some((from, to)) = self.program.info.in_force else {
+        let Some(in_force) = self.program.info.in_force else {
             return String::new();
         };
-        let ew = crate::explain::Words::for_lang(self.rules_lang);
-        let period = match to {
-            Some(to) => fill_from(
-                ew.period_between,
-                &[
-                    ("a", &long_date(from, self.rules_lang)),
-                    ("b", &long_date(to, self.rules_lang)),
-                ],
-            ),
-            None => fill_from(ew.period_from, &[("a", &long_date(from, self.rules_lang))]),
-        };
+        let lang = self.rules_lang;
+        let ew = crate::explain::Words::for_lang(lang);
+        let period = crate::explain::period_words(in_force, lang);
         let mut h = format!(
             "<p data-figures{}>{}</p>",
             self.rl(),
             esc(&fill_from(ew.figures_for, &[("period", &period)]))
         );
-        if self.as_of < from || to.is_some_and(|to| self.as_of > to) {
-            let note = fill_from(
-                ew.out_of_force,
-                &[("period", &period), ("date", &long_date(self.as_of, self.rules_lang))],
-            );
+        if let Some(note) = crate::explain::out_of_force(Some(in_force), self.as_of, lang) {
             h += &format!(
                 "<p class=\"cb-notice\" data-out-of-force><strong>{}</strong> <span{}>{}</span></p>",
                 self.w.please_note,
