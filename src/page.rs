@@ -405,6 +405,26 @@ impl<'a> Renderer<'a> {
             self.text(n);
             self.raw("</p></div>\n");
         }
+        // Which year's figures these are, and that they change: a page is read long after
+        // it is built.
+        let ew = crate::explain::Words::for_lang(self.lang);
+        if let Some(f) = &rs.in_force {
+            let period = crate::explain::period_words((f.from, f.to), self.lang);
+            self.raw("<div class=\"notice\" data-figures><p>");
+            self.esc(&crate::explain::fill_from(ew.figures_for, &[("period", &period)]));
+            self.raw("</p></div>\n");
+        }
+        if !rs.limitations.is_empty() {
+            self.raw("<div class=\"notice\" data-limitations><h2>");
+            self.esc(ew.limitations);
+            self.raw("</h2><ul>\n");
+            for l in &rs.limitations {
+                self.raw("<li>");
+                self.text(l);
+                self.raw("</li>\n");
+            }
+            self.raw("</ul></div>\n");
+        }
     }
 
     fn contents(&mut self) {
