@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use rust_decimal::Decimal;
+use crate::decimal::Decimal;
 
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, index, join};

@@ -8,7 +8,7 @@
 
 use std::cmp::Ordering;
 
-use rust_decimal::Decimal;
+use crate::decimal::Decimal;
 
 use crate::check::compare;
 use crate::date::Date;
@@ -674,10 +674,11 @@ impl Ctx<'_> {
             // that are Yes: the others did not decide it (a home-care result does not go
             // through "in the first 12 weeks in a care home").
             Node::All(xs) | Node::Any(xs) => {
-                let decided = Value::Bool(matches!(n, Node::Any(_)));
-                let deciding = self.eval(n) == Outcome::Known(decided.clone());
+                let decided = matches!(n, Node::Any(_));
+                let is = |o: Outcome| matches!(o, Outcome::Known(Value::Bool(b)) if b == decided);
+                let deciding = is(self.eval(n));
                 for x in xs {
-                    if !deciding || self.eval(x) == Outcome::Known(decided.clone()) {
+                    if !deciding || is(self.eval(x)) {
                         self.live(x, out);
                     }
                 }

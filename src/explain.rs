@@ -3,11 +3,11 @@
 //! The output is structured data (serialisable), not markup: the CLI prints it as text,
 //! the widget renders it into the page, and each can lay it out as suits it.
 
-use rust_decimal::Decimal;
+use crate::decimal::Decimal;
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::eval::{Answers, Evaluation, Outcome, Why, evaluate, insert_sorted, live_uses};
+use crate::eval::{Answers, Evaluation, Outcome, Why, evaluate, live_uses};
 use crate::model::{Role, ValueType};
 use crate::program::{CmpOp, Item, Program, Ref, Value};
 use crate::text::Text;
@@ -244,38 +244,41 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
 /// evaluations use the same answers, so the lines differ only by the figures.
 pub fn later(p: &Program, answers: &Answers, ev: &Evaluation, lang: &str, fo: bool) -> Option<Later> {
     let w = Words::for_lang(lang);
-    let mut dates: Vec<Date> = Vec::new();
-    for d in p.params.iter().flat_map(|x| &x.timeline) {
-        if d.from > ev.as_of {
-            insert_sorted(&mut dates, d.from);
-        }
-    }
-    for date in dates.into_iter().take(8) {
-        let then = evaluate(p, answers, date, false);
-        let changes: Vec<String> = p
-            .outputs
+    let mut after = ev.as_of;
+    for _ in 0..8 {
+        // The next date on which any figure changes.
+        let Some(date) = p
+            .params
             .iter()
-            .enumerate()
-            .filter(|(o, _)| ev.applies(*o) && then.applies(*o))
-            .filter_map(|(_, out)| {
-                let r = out.rule as usize;
-                let (Outcome::Known(now), Outcome::Known(next)) = (&ev.rules[r], &then.rules[r]) else {
-                    return None;
-                };
-                (now != next).then(|| {
-                    let ty = p.rules[r].ty;
-                    let label = out.label.as_ref().unwrap_or(&p.info.rules[r].label).say(lang, fo);
-                    fill_from(
-                        w.later_change,
-                        &[
-                            ("label", label),
-                            ("new", &format_value(next, Some(ty), w)),
-                            ("old", &format_value(now, Some(ty), w)),
-                        ],
-                    )
-                })
-            })
-            .collect();
+            .flat_map(|x| &x.timeline)
+            .map(|d| d.from)
+            .filter(|d| *d > after)
+            .min()
+        else {
+            return None;
+        };
+        after = date;
+        let then = evaluate(p, answers, date, false);
+        let mut changes = Vec::new();
+        for (o, out) in p.outputs.iter().enumerate() {
+            let r = out.rule as usize;
+            if let (Outcome::Known(now), Outcome::Known(next)) = (&ev.rules[r], &then.rules[r])
+                && now != next
+                && ev.applies(o)
+                && then.applies(o)
+            {
+                let ty = p.rules[r].ty;
+                let label = out.label.as_ref().unwrap_or(&p.info.rules[r].label).say(lang, fo);
+                changes.push(fill_from(
+                    w.later_change,
+                    &[
+                        ("label", label),
+                        ("new", &format_value(next, Some(ty), w)),
+                        ("old", &format_value(now, Some(ty), w)),
+                    ],
+                ));
+            }
+        }
         if !changes.is_empty() {
             let words = long_date(date, lang);
             return Some(Later {
@@ -402,7 +405,7 @@ fn step(p: &Program, ev: &Evaluation, r: u32, live: &[Ref], lang: &str, fo: bool
     };
     let title = def.label.say(lang, fo).to_owned();
     let text = match template {
-        Some(t) if status == "known" => fill(t.say(lang, fo), |name| {
+        Some(t) if status == "known" => fill(t.say(lang, fo), &mut |name| {
             if name == "value" {
                 Some(value.clone())
             } else {
@@ -603,10 +606,7 @@ pub fn value_out(v: &Value) -> ValueOut {
 pub fn format_value(v: &Value, ty: Option<ValueType>, w: &Words) -> String {
     match (v, ty) {
         // A rate beyond a decimal's range as a percentage (never a real one) is shown as it is.
-        (Value::Number(d), Some(ValueType::Percentage)) => match crate::money::exact::mul(*d, Decimal::ONE_HUNDRED) {
-            Some(p) => format!("{}%", p.normalize()),
-            None => d.normalize().to_string(),
-        },
+        (Value::Number(d), Some(ValueType::Percentage)) => d.percent_text(),
         (Value::Number(d), Some(ValueType::Points)) => format!("{} {}", d.normalize(), w.points),
         (Value::Number(d), _) => d.normalize().to_string(),
         (Value::Money(m), _) => m.to_string(),
@@ -655,7 +655,8 @@ pub fn long_date(d: Date, lang: &str) -> String {
 }
 
 /// Replaces `{name}` placeholders; unknown names are left as written (check forbids them).
-pub fn fill(template: &str, mut value: impl FnMut(&str) -> Option<String>) -> String {
+/// (One instance for every caller: a closure behind `dyn`, not a copy of this per caller.)
+pub fn fill(template: &str, value: &mut dyn FnMut(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -691,7 +692,7 @@ pub fn fill(template: &str, mut value: impl FnMut(&str) -> Option<String>) -> St
 /// pass, so a value that itself contains `{name}` (a ruleset's label can) stays as written,
 /// which chained `replace` calls would not do.
 pub fn fill_from(template: &str, values: &[(&str, &str)]) -> String {
-    fill(template, |name| {
+    fill(template, &mut |name| {
         values.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned())
     })
 }
@@ -883,7 +884,7 @@ static EN: Words = Words {
     too_few: "{have} of these {of} apply; at least {need} are needed.",
     not_answer: "The answer to “{x}” is not {opts}.",
     out_of_force: "These rules are for {period}, but the date asked about is {date}: the figures may have changed since.",
-    before_force: "These rules are for {period}, but the date asked about is {date}, before that: they use the figures they hold for that date, but the rules then may have been different.",
+    before_force: "These rules are for {period}, but the date asked about is {date}, before that: the rules then may have been different.",
     not_assessed: "not assessed: its questions were not asked",
     not_assessed_because: "“{x}” was not assessed: its questions were not asked, because “{y}” is not met.",
     period_between: "{a} to {b}",
@@ -935,7 +936,7 @@ static CY: Words = Words {
     too_few: "Mae {have} o'r {of} hyn yn berthnasol; mae angen o leiaf {need}.",
     not_answer: "Nid {opts} yw'r ateb i “{x}”.",
     out_of_force: "Mae'r rheolau hyn ar gyfer {period}, ond {date} yw'r dyddiad dan sylw: efallai bod y ffigurau wedi newid ers hynny.",
-    before_force: "Mae'r rheolau hyn ar gyfer {period}, ond {date} yw'r dyddiad dan sylw, sydd cyn hynny: maen nhw'n defnyddio'r ffigurau sydd ganddyn nhw ar gyfer y dyddiad hwnnw, ond efallai fod y rheolau'n wahanol bryd hynny.",
+    before_force: "Mae'r rheolau hyn ar gyfer {period}, ond {date} yw'r dyddiad dan sylw, sydd cyn hynny: efallai fod y rheolau'n wahanol bryd hynny.",
     not_assessed: "heb ei asesu: ni ofynnwyd ei gwestiynau",
     not_assessed_because: "Ni aseswyd “{x}”: ni ofynnwyd ei gwestiynau, oherwydd nad yw “{y}” wedi'i fodloni.",
     period_between: "{a} i {b}",

@@ -13,8 +13,8 @@
 
 use std::fmt;
 
+use crate::decimal::Decimal;
 use indexmap::IndexMap;
-use rust_decimal::Decimal;
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize};
@@ -473,7 +473,7 @@ impl Serialize for Expr {
             Expr::Name(n) => s.serialize_str(n),
             Expr::Money(m) => s.serialize_str(&m.to_string()),
             Expr::Number(d) => s.serialize_str(&d.normalize().to_string()),
-            Expr::Percent(d) => s.serialize_str(&format!("{}%", (d * Decimal::ONE_HUNDRED).normalize())),
+            Expr::Percent(d) => s.serialize_str(&d.percent_text()),
             Expr::Bool(b) => s.serialize_bool(*b),
             Expr::Sum(a)
             | Expr::Difference(a)

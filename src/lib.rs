@@ -10,6 +10,7 @@ pub mod answers;
 pub mod check;
 pub mod compiled;
 pub mod date;
+pub mod decimal;
 pub mod diagnostic;
 pub mod eval;
 pub mod examples;

@@ -5,8 +5,7 @@
 
 use std::fmt;
 
-use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
+use crate::decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::limits::MAX_MONEY_PENCE;
@@ -153,9 +152,8 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
         return Err(format!("`{text}` is not a number"));
     }
     // The text is only digits, a sign and at most one point (checked above), so it is read
-    // as whole digits and a scale. rust_decimal's own parser would also accept exponents
-    // and round digits it cannot hold; this refuses them, and keeps that parser (and its
-    // scientific-notation fallback) out of the widget.
+    // as whole digits and a scale: exponents are refused, and digits that cannot be held
+    // exactly are an error, not rounded.
     let (negative, unsigned) = match t.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, t.strip_prefix('+').unwrap_or(t)),
@@ -168,7 +166,7 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
     let mantissa = digits.fold(0i128, |m, b| m * 10 + i128::from(b - b'0'));
     let d = u32::try_from(frac.len())
         .ok()
-        .and_then(|scale| Decimal::try_from_i128_with_scale(if negative { -mantissa } else { mantissa }, scale).ok())
+        .and_then(|scale| Decimal::try_from_i128_with_scale(if negative { -mantissa } else { mantissa }, scale))
         .ok_or_else(|| format!("`{text}` is not a number we can hold exactly"))?;
     if percent {
         exact::div(d, Decimal::ONE_HUNDRED).ok_or_else(|| format!("`{text}` is out of range"))
@@ -321,10 +319,10 @@ pub fn round_to_step(value: Decimal, step: Decimal, direction: Direction) -> Res
     exact::mul(n, step).ok_or_else(overflow)
 }
 
-/// Checked arithmetic on exact decimals, each kept out of line: inlined at every call site,
-/// rust_decimal's routines add several KB to the widget (measured: 8 KB of code).
+/// Checked arithmetic on exact decimals: the only way evaluation adds, subtracts,
+/// multiplies or divides them. Kept out of line so that the widget holds each routine once.
 pub mod exact {
-    use rust_decimal::Decimal;
+    use crate::decimal::Decimal;
 
     #[inline(never)]
     pub fn add(a: Decimal, b: Decimal) -> Option<Decimal> {
@@ -352,8 +350,7 @@ pub fn decimal_pence_to_money(pence: Decimal) -> Result<Money, String> {
     if !pence.fract().is_zero() {
         return Err("internal: fraction of a penny left unrounded".into());
     }
-    let i = pence.to_i128().ok_or_else(|| "the amount is too large".to_string())?;
-    Money::checked(i)
+    Money::checked(pence.trunc_i128())
 }
 
 #[cfg(test)]

@@ -397,7 +397,7 @@ impl<'a> Renderer<'a> {
         let rs = self.rs;
         if rs.illustrative {
             self.raw("<div class=\"notice notice-illustrative\"><p><strong>");
-            self.esc(self.w.illustrative);
+            self.esc(self.ew.illustrative);
             self.raw("</strong></p></div>\n");
         }
         if let Some(n) = &rs.notice {
@@ -410,12 +410,12 @@ impl<'a> Renderer<'a> {
         let ew = crate::explain::Words::for_lang(self.lang);
         if let Some(f) = &rs.in_force {
             let period = crate::explain::period_words((f.from, f.to), self.lang);
-            self.raw("<div class=\"notice\" data-figures><p>");
+            self.raw("<div class=\"notice notice-figures\"><p>");
             self.esc(&crate::explain::fill_from(ew.figures_for, &[("period", &period)]));
             self.raw("</p></div>\n");
         }
         if !rs.limitations.is_empty() {
-            self.raw("<div class=\"notice\" data-limitations><h2>");
+            self.raw("<div class=\"notice notice-limitations\"><h2>");
             self.esc(ew.limitations);
             self.raw("</h2><ul>\n");
             for l in &rs.limitations {
@@ -1030,7 +1030,7 @@ impl<'a> Renderer<'a> {
             Expr::Money(m) => self.esc(&m.to_string()),
             Expr::Number(d) => self.esc(&d.normalize().to_string()),
             Expr::Percent(d) => {
-                let s = format!("{}%", (d * rust_decimal::Decimal::ONE_HUNDRED).normalize());
+                let s = d.percent_text();
                 self.esc(&s);
             }
             Expr::Bool(b) => self.esc(if *b { self.ew.yes } else { self.ew.no }),
@@ -1667,7 +1667,6 @@ struct PageWords {
     from_only: &'static str,
     languages: &'static str,
     based_on: &'static str,
-    illustrative: &'static str,
     origin_key: &'static str,
     national: &'static str,
     national_means: &'static str,
@@ -1787,7 +1786,6 @@ static PAGE_EN: PageWords = PageWords {
     from_only: "from {a}",
     languages: "Languages",
     based_on: "Builds on",
-    illustrative: "Illustrative: these rules are invented for demonstration. They are not any council's real policy.",
     origin_key: "Each question, figure and rule is marked with where it comes from:",
     national: "National",
     national_means: "from the national rules these rules build on.",
@@ -1900,7 +1898,6 @@ static PAGE_CY: PageWords = PageWords {
     from_only: "o {a}",
     languages: "Ieithoedd",
     based_on: "Yn adeiladu ar",
-    illustrative: "Enghreifftiol: mae'r rheolau hyn wedi'u dyfeisio ar gyfer arddangos. Nid ydynt yn bolisi go iawn unrhyw gyngor.",
     origin_key: "Mae pob cwestiwn, ffigur a rheol wedi'i farcio i ddangos o ble y daw:",
     national: "Cenedlaethol",
     national_means: "o'r rheolau cenedlaethol y mae'r rheolau hyn yn adeiladu arnynt.",

@@ -3,7 +3,7 @@
 //! by `eval`; the widget reads it already compiled (`compiled`): these types are written with
 //! serde and read back by `compiled`'s own reader. Nothing here refers to the ruleset model's expressions.
 
-use rust_decimal::Decimal;
+use crate::decimal::Decimal;
 use serde::Serialize;
 
 use crate::compiled::{decimal, opt_rounding, rounding};

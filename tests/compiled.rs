@@ -254,7 +254,7 @@ fn words_that_repeat_an_id_are_refused() {
 fn a_number_that_cannot_be_held_exactly_is_refused() {
     // 1234567.89 is written as its mantissa (zigzag varint) and scale 2; the scale is
     // changed to 29, one more decimal place than a decimal can hold.
-    let d = rust_decimal::Decimal::new(123_456_789, 2);
+    let d = carebudget::decimal::Decimal::new(123_456_789, 2);
     let bytes = with_rule_node(Node::Const(Value::Number(d)));
     let mut mantissa = Vec::new();
     let mut z: u128 = 123_456_789 << 1;

@@ -10,7 +10,7 @@
 
 mod read;
 
-use rust_decimal::Decimal;
+use crate::decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use crate::limits::MAX_PROGRAM_BYTES;

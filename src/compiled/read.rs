@@ -11,7 +11,7 @@
 //! Reading is bounded: a length longer than the bytes left is refused before anything is
 //! allocated for it, and nodes nest at most [`MAX_EXPR_DEPTH`] deep.
 
-use rust_decimal::Decimal;
+use crate::decimal::Decimal;
 
 use crate::date::Date;
 use crate::limits::MAX_EXPR_DEPTH;
@@ -187,7 +187,7 @@ impl Read for Decimal {
         let m = unzigzag(r.varint(19)?);
         let scale = r.u32()?;
         Decimal::try_from_i128_with_scale(m, scale)
-            .map_err(|_| "a number in it is too large or has more than 28 decimal places".into())
+            .ok_or_else(|| "a number in it is too large or has more than 28 decimal places".into())
     }
 }
 
@@ -636,7 +636,7 @@ mod tests {
             Value::Money(Money(0)),
             Value::Number(Decimal::MAX),
             Value::Number(Decimal::MIN),
-            Value::Number(Decimal::from_i128_with_scale(-1, 28)),
+            Value::Number(Decimal::try_from_i128_with_scale(-1, 28).unwrap()),
             Value::Bool(true),
             Value::Date(date),
             Value::Choice(long.clone()),

@@ -7,7 +7,7 @@
 //! Every piece of text that comes from the ruleset goes through [`esc`]: a ruleset is data,
 //! and a label containing `<script>` is shown as those characters.
 
-use rust_decimal::Decimal;
+use crate::decimal::Decimal;
 
 use crate::date::Date;
 use crate::eval::{Answers, Evaluation, evaluate, insert_sorted};
@@ -440,6 +440,12 @@ impl App {
     // ---------------------------------------------------------------- rendering
 
     /// ` lang="en"` on ruleset text when the widget speaks another language.
+    /// The phrases the widget shares with explanations, receipts and rules pages, in the
+    /// widget's language: one wording of each, wherever it is shown.
+    fn ew(&self) -> &'static crate::explain::Words {
+        crate::explain::Words::for_lang(self.w.lang)
+    }
+
     fn rl(&self) -> &'static str {
         if self.rules_lang == self.w.lang {
             ""
@@ -509,7 +515,7 @@ impl App {
         let rs = &self.program.info;
         let mut out = String::new();
         if rs.illustrative {
-            out += &format!("<p class=\"cb-notice\">{}</p>", self.w.illustrative);
+            out += &format!("<p class=\"cb-notice\">{}</p>", self.ew().illustrative);
         }
         if let Some(n) = &rs.notice {
             out += &format!("<p class=\"cb-notice\"{}>{}</p>", self.rl(), self.text(n));
@@ -712,7 +718,10 @@ impl App {
             if ids.is_empty() {
                 String::new()
             } else {
-                format!(" aria-describedby=\"{}\"", ids.join(" "))
+                format!(
+                    " aria-describedby=\"{}\"",
+                    ids.iter().map(|s| s.to_string()).collect::<Vec<String>>().join(" ")
+                )
             }
         };
         let group = |inner: String, err: bool| {
@@ -775,8 +784,8 @@ impl App {
             Ty::Choice(_) | Ty::Bool => {
                 let items = if info.ty == Ty::Bool {
                     vec![
-                        ("yes".to_owned(), w.yes.to_owned(), None),
-                        ("no".to_owned(), w.no.to_owned(), None),
+                        ("yes".to_owned(), self.ew().yes.to_owned(), None),
+                        ("no".to_owned(), self.ew().no.to_owned(), None),
                     ]
                 } else {
                     options(true)
@@ -932,7 +941,7 @@ impl App {
             Some(Value::Choice(c)) => opt(c),
             Some(Value::Choices(cs)) if cs.is_empty() => w.none_of_these.to_owned(),
             Some(Value::Choices(cs)) => cs.iter().map(|c| opt(c)).collect::<Vec<_>>().join("<br>"),
-            Some(Value::Bool(b)) => (if *b { w.yes } else { w.no }).to_owned(),
+            Some(Value::Bool(b)) => (if *b { self.ew().yes } else { self.ew().no }).to_owned(),
             Some(Value::Money(m)) => m.to_string(),
             Some(Value::Periodic(m, p)) => {
                 let per = w.periods[period_index(*p)];
@@ -1097,7 +1106,7 @@ impl App {
                         li += &format!(", {}", esc(&fill_from(w.from_date, &[("date", f)])));
                     }
                     if u.unverified {
-                        li += &format!(" <strong class=\"cb-tag\">{}</strong>", w.unverified);
+                        li += &format!(" <strong class=\"cb-tag\">{}</strong>", self.ew().unverified);
                     }
                     if let Some(src) = &u.source {
                         li += &format!(" ({}: {})", w.source, self.source_link(src));
