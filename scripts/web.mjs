@@ -47,7 +47,6 @@ if (cmd === 'size') {
         total,
         limit: budget.limit_brotli_bytes,
         target: budget.target_brotli_bytes,
-        aim: budget.aim_brotli_bytes,
       }),
     );
   } else {
@@ -57,12 +56,12 @@ if (cmd === 'size') {
     for (const r of rows) console.log(line(r.file, r));
     console.log(line('total', total));
     console.log(
-      `widget transfer (brotli): ${kb(total.brotli)}; the build fails above ${kb(budget.limit_brotli_bytes)}; ` +
-        `target ${kb(budget.target_brotli_bytes)}, aim ${kb(budget.aim_brotli_bytes)}`,
+      `widget transfer (brotli): ${kb(total.brotli)}; the build fails above ${kb(budget.limit_brotli_bytes)} (the hard limit); ` +
+        `aim ${kb(budget.target_brotli_bytes)}`,
     );
     if (total.brotli > budget.target_brotli_bytes) {
       console.log(
-        `size: ${(total.brotli / budget.target_brotli_bytes).toFixed(2)}× the ${kb(budget.target_brotli_bytes)} target: NOT MET (docs/widget.md, "Size")`,
+        `size: ${(total.brotli / budget.target_brotli_bytes).toFixed(2)}× the ${kb(budget.target_brotli_bytes)} aim, not yet met (docs/widget.md, "Size")`,
       );
     }
   }

@@ -247,16 +247,13 @@ pub fn later(p: &Program, answers: &Answers, ev: &Evaluation, lang: &str, fo: bo
     let mut after = ev.as_of;
     for _ in 0..8 {
         // The next date on which any figure changes.
-        let Some(date) = p
+        let date = p
             .params
             .iter()
             .flat_map(|x| &x.timeline)
             .map(|d| d.from)
             .filter(|d| *d > after)
-            .min()
-        else {
-            return None;
-        };
+            .min()?;
         after = date;
         let then = evaluate(p, answers, date, false);
         let mut changes = Vec::new();
