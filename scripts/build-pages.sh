@@ -28,4 +28,21 @@ for f in www/rules/*.yaml; do
     count=$((count + 1))
   fi
 done
-echo "$count rules pages in $out/"
+# An index of the pages (www/pages/index.html), so that /pages/ lists them: each page by its
+# own <title>, which the page command writes from the ruleset's title (already escaped).
+{
+  printf '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+  printf '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+  printf '<title>Published rules — carebudget</title>\n<link rel="stylesheet" href="../rules-page.css">\n</head>\n'
+  printf '<body>\n<main id="main"><div class="wrap">\n<h1>Published rules</h1>\n'
+  printf '<p>Every ruleset the calculator can use, as a page you can read without JavaScript.</p>\n<ul>\n'
+  for page in "$out"/*.html; do
+    name=$(basename "$page")
+    [ "$name" = index.html ] && continue
+    title=$(sed -n 's:.*<title>\(.*\) — [^—]*</title>.*:\1:p' "$page" | head -n 1)
+    case $name in *.cy.html) lang=' lang="cy"' ;; *) lang='' ;; esac
+    printf '<li><a href="%s"%s>%s</a></li>\n' "$name" "$lang" "${title:-$name}"
+  done
+  printf '</ul>\n<p><a href="../">Back to the calculator</a></p>\n</div></main>\n</body>\n</html>\n'
+} > "$out/index.html"
+echo "$count rules pages in $out/, and $out/index.html"

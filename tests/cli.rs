@@ -228,3 +228,81 @@ fn a_yaml_file_written_as_one_flow_mapping_is_read_as_yaml() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["outputs"][0]["text"], "Yes");
 }
+
+#[test]
+fn check_warns_of_rules_out_of_force_and_can_fail_once_they_are_stale() {
+    // In force from 2015 to 2016: long out of force today, whatever today is.
+    let old = temp(
+        "old.yaml",
+        "format: carebudget/1\nid: old\ntitle: O\npublisher: p\njurisdiction: england\nversion: \"1\"\nin_force: {from: 2015-04-01, to: 2016-03-31}\noutputs: {}\n",
+    );
+    let (code, _, err) = run(&["check", &old]);
+    assert_eq!(code, 0, "out of force is a warning: {err}");
+    assert!(
+        err.contains("warning: in_force: the ruleset is not in force today")
+            && err.contains("its figures are for 2015-04-01 to 2016-03-31, which ended"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["check", "--stale-after", "31", &old]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("error: in_force: out of force for more than 31 days"),
+        "{err}"
+    );
+    // Open-ended rules are never stale.
+    let open = temp(
+        "open.yaml",
+        "format: carebudget/1\nid: open\ntitle: O\npublisher: p\njurisdiction: england\nversion: \"1\"\nin_force: {from: 2015-04-01}\noutputs: {}\n",
+    );
+    let (code, _, err) = run(&["check", "--stale-after", "31", &open]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("in_force"), "{err}");
+}
+
+/// Issue 13: someone with no impairment but five outcomes they cannot achieve is told the
+/// later conditions were not assessed, and why, in the text and in the JSON.
+#[test]
+fn eval_says_which_conditions_were_not_assessed_and_why() {
+    let england = concat!(env!("CARGO_MANIFEST_DIR"), "/www/rules/england.yaml");
+    let answers = temp(
+        "no-impairment.yaml",
+        "who: needs_care\nimpairment: false\nadult_nutrition: need_help\nadult_hygiene: need_help\nadult_toilet: need_help\nadult_clothing: need_help\nadult_home_safety: need_help\nadult_wellbeing: significant\n",
+    );
+    let (code, out, err) = run(&["eval", england, "--answers", &answers, "--as-of", "2026-06-01"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("because: “Needs come from a physical or mental condition” is not met."),
+        "{out}"
+    );
+    assert!(
+        out.contains("because: “Unable to achieve two or more of the ten outcomes” was not assessed: its questions were not asked, because “Needs come from a physical or mental condition” is not met."),
+        "{out}"
+    );
+    assert!(!out.contains("0 of these 10 apply"), "{out}");
+    let (_, json, _) = run(&[
+        "eval",
+        england,
+        "--answers",
+        &answers,
+        "--as-of",
+        "2026-06-01",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let eligible = v["outputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == "eligible")
+        .unwrap();
+    let two = eligible["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["rule"] == "two_or_more_outcomes")
+        .unwrap();
+    assert_eq!(two["status"], "not-assessed");
+    // The figures' period and the rules' limitations are in the JSON as well.
+    assert_eq!(v["period"], "6 April 2026 to 5 April 2027");
+    assert!(v["limitations"].as_array().is_some_and(|l| !l.is_empty()));
+}

@@ -3,7 +3,7 @@
 // wording for someone else, and Welsh.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -493,5 +493,42 @@ test('“for someone else” changes the wording; Welsh throughout with lang="cy
     assert.doesNotMatch(text, /How we worked this out|Continue|Check your answers/);
   } finally {
     await cy.close();
+  }
+});
+
+// Issue 13: rules out of date are never silent, and later figures are shown. A council's
+// page (built on England's rules) asked about 1 September 2025 (before its 2026-27 rules): the start screen says which
+// period's figures the rules hold and that the date is outside it; the result lists the
+// rules' limitations and, from the figures the rules hold for 6 April 2026, what the same
+// answers give then — each line equal to `carebudget eval`'s.
+test('out-of-period dates are said before the questions; limitations and later figures equal the CLI', async () => {
+  const person = readJson(join(people, 'working-age-learning-disability.json'));
+  const page = await open({ rules: '/rules/council-northbrook.cbp', 'as-of': '2025-09-01' });
+  try {
+    const figures = await page.locator('care-budget [data-figures]').first().innerText();
+    assert.equal(figures, 'Figures for 6 April 2026 to 5 April 2027. They change every April.');
+    assert.match(
+      await page.locator('care-budget [data-out-of-force]').innerText(),
+      /These rules are for 6 April 2026 to 5 April 2027, but the date asked about is 1 September 2025, before that/,
+    );
+    await axe(page, 'start screen with the out-of-period note');
+    const { given } = await journey(page, person.answers, { check: false });
+    const dir = mkdtempSync(join(tmpdir(), 'carebudget-answers-'));
+    const file = join(dir, 'a.json');
+    writeFileSync(file, JSON.stringify(given));
+    const report = JSON.parse(
+      execFileSync(cli, ['eval', join(www, 'rules', 'council-northbrook.json'), '--answers', file, '--json', '--as-of', '2025-09-01'], {
+        encoding: 'utf8',
+      }),
+    );
+    assert.ok(report.later, 'the CLI finds later figures for these answers');
+    const later = await page.locator('care-budget [data-later]').innerText();
+    assert.ok(later.startsWith(report.later.heading), later);
+    for (const line of report.later.changes) assert.ok(later.includes(line), `${line} in ${later}`);
+    const limits = await page.locator('care-budget [data-limitations] li').allInnerTexts();
+    assert.deepEqual(limits, report.limitations);
+    await axe(page, 'result with limitations and later figures');
+  } finally {
+    await page.close();
   }
 });
