@@ -7,8 +7,8 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use carebudget::literal::Literal;
-use carebudget::load::{SourceFile, parse};
+use carebudget_core::literal::Literal;
+use carebudget_format::load::{SourceFile, parse};
 use indexmap::IndexMap;
 
 /// Runs `f` in batches until ~0.3 s have passed; returns min/median/max per call.
@@ -47,7 +47,7 @@ fn main() {
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
         let dir = path.parent().unwrap().to_owned();
-        let loaded = match carebudget::load(SourceFile::new(path.display().to_string(), text), &mut |id| {
+        let loaded = match carebudget_format::load(SourceFile::new(path.display().to_string(), text), &mut |id| {
             std::fs::read_to_string(dir.join(format!("{id}.yaml")))
                 .ok()
                 .map(|t| SourceFile::new(id, t))
@@ -61,38 +61,38 @@ fn main() {
             Some(ex) => (ex.answers.clone(), ex.as_of),
             None => (
                 IndexMap::<String, Literal>::new(),
-                carebudget::date::Date::new(2025, 6, 1).unwrap(),
+                carebudget_core::date::Date::new(2025, 6, 1).unwrap(),
             ),
         };
         let p = &loaded.program;
-        let answers = carebudget::answers::type_answers(p, &raw).unwrap_or_default();
+        let answers = carebudget_core::answers::type_answers(p, &raw).unwrap_or_default();
         let answers = if answers.0.len() == p.inputs.len() {
             answers
         } else {
-            carebudget::eval::Answers(vec![None; p.inputs.len()])
+            carebudget_core::eval::Answers(vec![None; p.inputs.len()])
         };
-        let load = time(|| carebudget::load_published("r.json", &json).unwrap());
-        let compiled = carebudget::compiled::encode(&loaded.program).unwrap();
-        let decode = time(|| carebudget::compiled::decode(&compiled).unwrap());
-        let eval = time(|| carebudget::eval::evaluate(p, &answers, as_of, false));
-        let trace = time(|| carebudget::eval::evaluate(p, &answers, as_of, true));
-        let ev = carebudget::eval::evaluate(p, &answers, as_of, true);
-        let explain = time(|| carebudget::explain::explain(p, &ev, "en", false));
+        let load = time(|| carebudget_format::load_published("r.json", &json).unwrap());
+        let compiled = carebudget_core::compiled::encode(&loaded.program).unwrap();
+        let decode = time(|| carebudget_core::compiled::decode(&compiled).unwrap());
+        let eval = time(|| carebudget_core::eval::evaluate(p, &answers, as_of, false));
+        let trace = time(|| carebudget_core::eval::evaluate(p, &answers, as_of, true));
+        let ev = carebudget_core::eval::evaluate(p, &answers, as_of, true);
+        let explain = time(|| carebudget_core::explain::explain(p, &ev, "en", false));
         let whole = time(|| {
-            let l = carebudget::load_published("r.json", &json).unwrap();
+            let l = carebudget_format::load_published("r.json", &json).unwrap();
             let raw2: IndexMap<String, Literal> = parse(
                 &SourceFile::new("a.json", serde_json::to_string(&raw).unwrap()),
                 1 << 20,
             )
             .unwrap();
-            let a = carebudget::answers::type_answers(&l.program, &raw2).unwrap_or_default();
+            let a = carebudget_core::answers::type_answers(&l.program, &raw2).unwrap_or_default();
             let a = if a.0.len() == l.program.inputs.len() {
                 a
             } else {
-                carebudget::eval::Answers(vec![None; l.program.inputs.len()])
+                carebudget_core::eval::Answers(vec![None; l.program.inputs.len()])
             };
-            let ev = carebudget::eval::evaluate(&l.program, &a, as_of, true);
-            carebudget::explain::explain(&l.program, &ev, "en", false)
+            let ev = carebudget_core::eval::evaluate(&l.program, &a, as_of, true);
+            carebudget_core::explain::explain(&l.program, &ev, "en", false)
         });
         println!(
             "| {} | {} | {} | {} | {} | {:.1}× | {} | {} | {} | {} / {} / {} |",

@@ -36,10 +36,10 @@ fi
 # message no one would see (a panic in WebAssembly stops the module either way). Its own
 # target directory keeps the stable builds' caches intact.
 source scripts/widget-toolchain.sh
-RUSTUP_TOOLCHAIN=$WIDGET_TOOLCHAIN CARGO_TARGET_DIR=target/widget \
+RUSTUP_TOOLCHAIN=$WIDGET_TOOLCHAIN CARGO_TARGET_DIR="$PWD/target/widget" \
   RUSTFLAGS="$WIDGET_RUSTFLAGS" \
   wasm-pack --quiet build --target web --mode no-install --release --no-pack --no-gitignore \
-  --out-dir www/pkg --out-name engine . -- --no-default-features --features web --locked \
+  --out-dir "$PWD/www/pkg" --out-name engine src/web -- --features dom --locked \
   "${WIDGET_CARGO_ARGS[@]}"
 
 # wasm-bindgen's glue is generated code: minified, a third of its transfer size (terser,

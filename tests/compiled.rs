@@ -4,19 +4,19 @@
 
 use std::path::Path;
 
-use carebudget::answers::type_answers;
-use carebudget::compiled::{MAGIC, VERSION, decode};
-use carebudget::eval::evaluate;
-use carebudget::examples::run_example;
-use carebudget::explain::explain;
-use carebudget::limits::MAX_EXPR_DEPTH;
-use carebudget::program::{Item, Node, Program, Ref, Value};
-use carebudget::{Loaded, SourceFile};
+use carebudget_core::answers::type_answers;
+use carebudget_core::compiled::{MAGIC, VERSION, decode};
+use carebudget_core::eval::evaluate;
+use carebudget_core::explain::explain;
+use carebudget_core::limits::MAX_EXPR_DEPTH;
+use carebudget_core::program::{Item, Node, Program, Ref, Value};
+use carebudget_format::examples::run_example;
+use carebudget_format::{Loaded, SourceFile};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 fn encode(p: &Program) -> Vec<u8> {
-    carebudget::compiled::encode(p).expect("a checked program encodes")
+    carebudget_core::compiled::encode(p).expect("a checked program encodes")
 }
 
 fn load(id: &str) -> Loaded {
@@ -28,7 +28,7 @@ fn load(id: &str) -> Loaded {
             .map(|t| SourceFile::new(p.display().to_string(), t))
     };
     let main = read(id).expect("bundled ruleset");
-    carebudget::load(main, &mut |id| read(id)).unwrap_or_else(|ds| panic!("{id}: {ds:?}"))
+    carebudget_format::load(main, &mut |id| read(id)).unwrap_or_else(|ds| panic!("{id}: {ds:?}"))
 }
 
 const BUNDLED: [&str; 6] = [
@@ -222,7 +222,7 @@ fn words_that_repeat_an_id_are_refused() {
     let first = p.info.sections.0[0].0.clone();
     let copy = (
         first.clone(),
-        carebudget::program::SectionText {
+        carebudget_core::program::SectionText {
             title: Default::default(),
             intro: None,
         },
@@ -241,7 +241,7 @@ fn words_that_repeat_an_id_are_refused() {
     let (id, _) = &q.options.0[0];
     let copy = (
         id.clone(),
-        carebudget::program::ChoiceText {
+        carebudget_core::program::ChoiceText {
             label: Default::default(),
             hint: None,
         },
@@ -254,7 +254,7 @@ fn words_that_repeat_an_id_are_refused() {
 fn a_number_that_cannot_be_held_exactly_is_refused() {
     // 1234567.89 is written as its mantissa (zigzag varint) and scale 2; the scale is
     // changed to 29, one more decimal place than a decimal can hold.
-    let d = carebudget::decimal::Decimal::new(123_456_789, 2);
+    let d = carebudget_core::decimal::Decimal::new(123_456_789, 2);
     let bytes = with_rule_node(Node::Const(Value::Number(d)));
     let mut mantissa = Vec::new();
     let mut z: u128 = 123_456_789 << 1;

@@ -3,8 +3,8 @@
 mod common;
 use common::*;
 
-use carebudget::SourceFile;
-use carebudget::diagnostic::Diagnostic;
+use carebudget_core::diagnostic::Diagnostic;
+use carebudget_format::SourceFile;
 
 fn one(ds: &[Diagnostic], path: &str, words: &str) -> Diagnostic {
     ds.iter()
@@ -18,8 +18,8 @@ fn one(ds: &[Diagnostic], path: &str, words: &str) -> Diagnostic {
         .clone()
 }
 
-fn load_text(name: &str, text: &str) -> Result<carebudget::Loaded, Vec<Diagnostic>> {
-    carebudget::load(SourceFile::new(name, text), &mut |_| None)
+fn load_text(name: &str, text: &str) -> Result<carebudget_format::Loaded, Vec<Diagnostic>> {
+    carebudget_format::load(SourceFile::new(name, text), &mut |_| None)
 }
 
 #[test]
@@ -269,12 +269,12 @@ fn templates_may_only_name_what_the_rule_uses() {
 #[test]
 fn extends_errors() {
     let child = "format: carebudget/1\nid: child\ntitle: C\npublisher: p\njurisdiction: england\nversion: \"1\"\nextends: missing\n";
-    let ds = carebudget::load(SourceFile::new("child.yaml", child), &mut |_| None).unwrap_err();
+    let ds = carebudget_format::load(SourceFile::new("child.yaml", child), &mut |_| None).unwrap_err();
     assert!(ds[0].message.contains("cannot find the ruleset `missing`"), "{}", ds[0]);
     // A circle: a extends b extends a.
     let a = "format: carebudget/1\nid: a\ntitle: A\npublisher: p\njurisdiction: england\nversion: \"1\"\nextends: b\n";
     let b = "format: carebudget/1\nid: b\ntitle: B\npublisher: p\njurisdiction: england\nversion: \"1\"\nextends: a\n";
-    let ds = carebudget::load(SourceFile::new("a.yaml", a), &mut |id| match id {
+    let ds = carebudget_format::load(SourceFile::new("a.yaml", a), &mut |id| match id {
         "a" => Some(SourceFile::new("a.yaml", a)),
         "b" => Some(SourceFile::new("b.yaml", b)),
         _ => None,
@@ -288,7 +288,7 @@ fn errors_in_a_parent_ruleset_point_into_the_parent_file() {
     let parent =
         ruleset("rules:\n  base: {type: money, label: B, formula: missing_name}\n").replace("id: t", "id: nation");
     let child = "format: carebudget/1\nid: council\ntitle: C\npublisher: p\njurisdiction: england\nversion: \"1\"\nextends: nation\nrules:\n  extra: {type: money, label: E, formula: base}\n";
-    let ds = carebudget::load(SourceFile::new("council.yaml", child), &mut |id| {
+    let ds = carebudget_format::load(SourceFile::new("council.yaml", child), &mut |id| {
         (id == "nation").then(|| SourceFile::new("nation.yaml", parent.clone()))
     })
     .unwrap_err();
@@ -303,13 +303,13 @@ fn bad_answers_are_named() {
         "inputs:\n  x: {type: money, section: main, question: X, min: \"0\"}\n  c: {type: choice, section: main, question: C, options: {a: {label: A}}}\n  p: {type: money, section: main, question: P, periods: [weekly]}\nrules:\n  r: {type: money, label: R, formula: x}\n",
     );
     let raw = |y: &str| {
-        carebudget::load::parse::<indexmap::IndexMap<String, carebudget::literal::Literal>>(
+        carebudget_format::load::parse::<indexmap::IndexMap<String, carebudget_core::literal::Literal>>(
             &SourceFile::new("a.yaml", y),
             1 << 20,
         )
         .unwrap()
     };
-    let ds = carebudget::answers::type_answers(
+    let ds = carebudget_core::answers::type_answers(
         &l.program,
         &raw("x: \"-1\"\nc: b\nzzz: 1\np: {amount: \"5\", period: monthly}\nr: \"1\"\n"),
     )

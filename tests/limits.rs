@@ -3,15 +3,16 @@
 mod common;
 use common::*;
 
-use carebudget::SourceFile;
-use carebudget::limits::*;
-use carebudget::money::Money;
+use carebudget_core::limits::*;
+use carebudget_core::money::Money;
+use carebudget_format::SourceFile;
 
-fn load_text(text: String) -> Vec<carebudget::Diagnostic> {
-    carebudget::load(SourceFile::new("big.yaml", text), &mut |_| None).expect_err("expected the limit to be enforced")
+fn load_text(text: String) -> Vec<carebudget_format::Diagnostic> {
+    carebudget_format::load(SourceFile::new("big.yaml", text), &mut |_| None)
+        .expect_err("expected the limit to be enforced")
 }
 
-fn has(ds: &[carebudget::Diagnostic], words: &str) {
+fn has(ds: &[carebudget_format::Diagnostic], words: &str) {
     assert!(
         ds.iter().any(|d| d.message.contains(words)),
         "no error saying `{words}` in:\n{}",
@@ -48,7 +49,7 @@ fn document_nesting_yaml_flow_block_and_json() {
         "[".repeat(130),
         "]".repeat(130)
     );
-    let ds = carebudget::load(SourceFile::new("deep.json", json), &mut |_| None).unwrap_err();
+    let ds = carebudget_format::load(SourceFile::new("deep.json", json), &mut |_| None).unwrap_err();
     has(&ds, "recursion limit");
 }
 
@@ -125,7 +126,7 @@ fn extends_depth() {
             ),
         )
     };
-    let ds = carebudget::load(file(0), &mut |id| {
+    let ds = carebudget_format::load(file(0), &mut |id| {
         id.strip_prefix('r').and_then(|n| n.parse().ok()).map(file)
     })
     .unwrap_err();
@@ -161,8 +162,8 @@ fn yaml_events_and_alias_expansion() {
 #[test]
 fn answers_size() {
     let big = format!("x: \"{}\"\n", "1".repeat(MAX_ANSWERS_BYTES));
-    let r: Result<indexmap::IndexMap<String, carebudget::literal::Literal>, _> =
-        carebudget::load::parse(&SourceFile::new("a.yaml", big), MAX_ANSWERS_BYTES);
+    let r: Result<indexmap::IndexMap<String, carebudget_core::literal::Literal>, _> =
+        carebudget_format::load::parse(&SourceFile::new("a.yaml", big), MAX_ANSWERS_BYTES);
     assert!(
         r.unwrap_err()
             .message
@@ -178,7 +179,7 @@ fn money_magnitude() {
     // Sums that would pass the limit are errors, not wrapped or saturated values.
     let body = "inputs:\n  x: {type: money, section: main, question: X}\nrules:\n  r: {type: money, label: R, formula: {sum: [x, x]}}\n";
     match value(body, "x: \"9000000000000\"", "r") {
-        carebudget::eval::Outcome::Failed(m) => assert!(m.contains("too large"), "{m}"),
+        carebudget_core::eval::Outcome::Failed(m) => assert!(m.contains("too large"), "{m}"),
         other => panic!("expected an error, got {other:?}"),
     }
 }
@@ -186,9 +187,9 @@ fn money_magnitude() {
 #[test]
 fn compiled_program_size() {
     // Refused before a byte of it is read (expression depth in a program: tests/compiled.rs).
-    let mut bytes = carebudget::compiled::MAGIC.to_vec();
+    let mut bytes = carebudget_core::compiled::MAGIC.to_vec();
     bytes.resize(MAX_PROGRAM_BYTES + 1, 0);
-    match carebudget::compiled::decode(&bytes) {
+    match carebudget_core::compiled::decode(&bytes) {
         Ok(_) => panic!("an oversized program was read"),
         Err(e) => assert!(e.contains(&format!("the limit is {MAX_PROGRAM_BYTES} bytes")), "{e}"),
     }
@@ -224,7 +225,7 @@ outputs:
     assert_eq!(rule(&l, &ev, "above"), yes(true));
     for r in ["gap", "line"] {
         match rule(&l, &ev, r) {
-            carebudget::eval::Outcome::Failed(m) => assert!(m.contains("too large"), "{r}: {m}"),
+            carebudget_core::eval::Outcome::Failed(m) => assert!(m.contains("too large"), "{r}: {m}"),
             other => panic!("{r}: expected an error, got {other:?}"),
         }
     }
@@ -234,12 +235,12 @@ outputs:
     assert!(
         matches!(
             ev.why[above].as_slice(),
-            [carebudget::eval::Why::Compare { gap: None, .. }]
+            [carebudget_core::eval::Why::Compare { gap: None, .. }]
         ),
         "{:?}",
         ev.why[above]
     );
-    let report = carebudget::explain::explain(&l.program, &ev, "en", false);
+    let report = carebudget_core::explain::explain(&l.program, &ev, "en", false);
     assert_eq!(report.outputs[0].text, "Yes");
     let because = &report.outputs[0].steps.last().unwrap().because;
     assert_eq!(

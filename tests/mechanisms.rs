@@ -3,9 +3,9 @@
 mod common;
 use common::*;
 
-use carebudget::eval::Outcome;
-use carebudget::money::Money;
-use carebudget::program::Value;
+use carebudget_core::eval::Outcome;
+use carebudget_core::money::Money;
+use carebudget_core::program::Value;
 
 /// A ruleset with a money question `x`, a number question `n`, and one rule `r`.
 fn with_rule(ty: &str, formula: &str) -> String {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use carebudget::page::{Options, render};
-use carebudget::{Loaded, SourceFile};
+use carebudget_format::{Loaded, SourceFile};
 
 const BIN: &str = env!("CARGO_BIN_EXE_carebudget");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -14,7 +14,7 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 fn load(path: &Path) -> Loaded {
     let text = std::fs::read_to_string(path).unwrap();
     let dir = path.parent().unwrap().to_owned();
-    let loaded = carebudget::load(SourceFile::new(path.display().to_string(), text), &mut |id| {
+    let loaded = carebudget_format::load(SourceFile::new(path.display().to_string(), text), &mut |id| {
         let p = dir.join(format!("{id}.yaml"));
         std::fs::read_to_string(&p)
             .ok()

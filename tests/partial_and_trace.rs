@@ -3,8 +3,8 @@
 mod common;
 use common::*;
 
-use carebudget::eval::Outcome;
-use carebudget::explain::explain;
+use carebudget_core::eval::Outcome;
+use carebudget_core::explain::explain;
 
 const BODY: &str = "parameters:
   upper: {type: money, label: Upper capital limit, source: s, values: [{from: 2015-04-01, value: \"23250\", verify: true}]}
@@ -39,7 +39,7 @@ outputs:
   income: {rule: income_seen, role: other}
 ";
 
-fn needs(l: &carebudget::Loaded, ev: &carebudget::eval::Evaluation, output: &str) -> Vec<String> {
+fn needs(l: &carebudget_format::Loaded, ev: &carebudget_core::eval::Evaluation, output: &str) -> Vec<String> {
     let o = l.program.outputs.iter().position(|o| o.id == output).unwrap();
     ev.needs(&l.program, o)
         .iter()
@@ -180,7 +180,7 @@ fn welsh_and_someone_elses_wording() {
     assert_eq!(mine.outputs[0].needs[0].question, "Do you have an impairment?");
     // Any text's wording for someone else (`for_other`): an output's label, a rule's
     // explanation; in Welsh, which these have none of, the English for someone else.
-    let label = |r: &carebudget::explain::Report| r.outputs.iter().find(|o| o.id == "pays").unwrap().label.clone();
+    let label = |r: &carebudget_core::explain::Report| r.outputs.iter().find(|o| o.id == "pays").unwrap().label.clone();
     assert_eq!(
         (label(&other).as_str(), label(&mine).as_str()),
         ("What they pay", "Pays")
@@ -199,12 +199,12 @@ fn welsh_and_someone_elses_wording() {
 #[test]
 fn evaluation_of_the_bundled_example_matches_its_worked_examples() {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/rules/example.yaml")).unwrap();
-    let l = carebudget::load(carebudget::SourceFile::new("example.yaml", text), &mut |_| None).unwrap();
+    let l = carebudget_format::load(carebudget_format::SourceFile::new("example.yaml", text), &mut |_| None).unwrap();
     assert!(l.warnings.is_empty(), "{:?}", l.warnings);
     let examples = l.ruleset.examples.clone();
     assert!(examples.len() >= 10);
     for ex in &examples {
-        let r = carebudget::examples::run_example(&l.program, ex);
+        let r = carebudget_format::examples::run_example(&l.program, ex);
         assert!(r.failures.is_empty(), "{}: {:?}", r.name, r.failures);
     }
 }
@@ -297,7 +297,7 @@ fn a_worked_example_cannot_expect_a_value_of_an_output_that_does_not_apply() {
         .ruleset
         .examples
         .iter()
-        .map(|ex| carebudget::examples::run_example(&l.program, ex))
+        .map(|ex| carebudget_format::examples::run_example(&l.program, ex))
         .collect();
     assert!(results[0].failures.is_empty(), "{:?}", results[0].failures);
     assert!(results[1].failures.is_empty(), "{:?}", results[1].failures);
@@ -552,14 +552,14 @@ fn limitations_reach_every_result_and_later_figures_are_shown() {
     assert_eq!(cy.limitations, ["Asesir cyplau fel pobl sengl."]);
     // 3 hours × £10.00 now; × £12.50 = £37.50 from 6 April 2026, when the rate changes.
     let answers = {
-        let raw = carebudget::load::parse(
-            &carebudget::load::SourceFile::new("a.yaml", "impairment: false\nhours: 3"),
+        let raw = carebudget_format::load::parse(
+            &carebudget_format::load::SourceFile::new("a.yaml", "impairment: false\nhours: 3"),
             1 << 20,
         )
         .unwrap();
-        carebudget::answers::type_answers(&l.program, &raw).unwrap()
+        carebudget_core::answers::type_answers(&l.program, &raw).unwrap()
     };
-    let later = carebudget::explain::later(&l.program, &answers, &ev, "en", false).unwrap();
+    let later = carebudget_core::explain::later(&l.program, &answers, &ev, "en", false).unwrap();
     assert_eq!(later.as_of, "2026-04-06");
     assert_eq!(
         later.heading,
@@ -568,5 +568,5 @@ fn limitations_reach_every_result_and_later_figures_are_shown() {
     assert_eq!(later.changes, ["Weekly cost: £37.50 (now £30.00)"]);
     // Nothing later than the last figures.
     let ev = run(&l, "impairment: false\nhours: 3", "2026-06-01");
-    assert!(carebudget::explain::later(&l.program, &answers, &ev, "en", false).is_none());
+    assert!(carebudget_core::explain::later(&l.program, &answers, &ev, "en", false).is_none());
 }

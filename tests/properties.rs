@@ -5,9 +5,9 @@
 mod common;
 use common::*;
 
-use carebudget::eval::Outcome;
-use carebudget::money::Money;
-use carebudget::program::Value;
+use carebudget_core::eval::Outcome;
+use carebudget_core::money::Money;
+use carebudget_core::program::Value;
 use proptest::prelude::*;
 
 fn pence(o: &Outcome) -> i64 {
@@ -17,9 +17,9 @@ fn pence(o: &Outcome) -> i64 {
     }
 }
 
-fn example() -> carebudget::Loaded {
+fn example() -> carebudget_format::Loaded {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/rules/example.yaml")).unwrap();
-    carebudget::load(carebudget::SourceFile::new("example.yaml", text), &mut |_| None).unwrap()
+    carebudget_format::load(carebudget_format::SourceFile::new("example.yaml", text), &mut |_| None).unwrap()
 }
 
 fn answers(capital: i64, pension: i64, outcomes: &[&str], mobility: &str, family: bool) -> String {
@@ -43,8 +43,8 @@ proptest! {
         let two = run(&l, &a, "2025-06-01");
         prop_assert_eq!(&one.rules, &two.rules);
         prop_assert_eq!(&one.inputs, &two.inputs);
-        let r1 = serde_json::to_string(&carebudget::explain::explain(&l.program, &one, "en", false)).unwrap();
-        let r2 = serde_json::to_string(&carebudget::explain::explain(&l.program, &two, "en", false)).unwrap();
+        let r1 = serde_json::to_string(&carebudget_core::explain::explain(&l.program, &one, "en", false)).unwrap();
+        let r2 = serde_json::to_string(&carebudget_core::explain::explain(&l.program, &two, "en", false)).unwrap();
         prop_assert_eq!(r1, r2);
     }
 

@@ -9,10 +9,10 @@
 
 use std::sync::OnceLock;
 
-use carebudget::date::Date;
-use carebudget::literal::Literal;
-use carebudget::model::InputType;
-use carebudget::program::Program;
+use carebudget_core::date::Date;
+use carebudget_core::literal::Literal;
+use carebudget_core::vocab::InputType;
+use carebudget_core::program::Program;
 use indexmap::IndexMap;
 use libfuzzer_sys::fuzz_target;
 
@@ -22,7 +22,7 @@ mod bundled;
 fn programs() -> &'static [Program] {
     static P: OnceLock<Vec<Program>> = OnceLock::new();
     P.get_or_init(|| {
-        let decode = |b: &Vec<u8>| carebudget::compiled::decode(b).expect("a bundled program");
+        let decode = |b: &Vec<u8>| carebudget_core::compiled::decode(b).expect("a bundled program");
         bundled::programs().iter().map(decode).collect()
     })
 }
@@ -108,16 +108,16 @@ fuzz_target!(|data: &[u8]| {
     }
     // Each answer is typed on its own, and one its question's bounds refuse is left out, as
     // the page would refuse it and keep asking.
-    let mut answers = carebudget::eval::Answers(vec![None; p.inputs.len()]);
+    let mut answers = carebudget_core::eval::Answers(vec![None; p.inputs.len()]);
     for (id, lit) in raw {
-        if let Ok(typed) = carebudget::answers::type_answers(p, &IndexMap::from([(id, lit)]))
+        if let Ok(typed) = carebudget_core::answers::type_answers(p, &IndexMap::from([(id, lit)]))
             && let Some(at) = typed.0.iter().position(Option::is_some)
         {
             answers.0[at] = typed.0[at].clone();
         }
     }
     let as_of = Date::parse(AS_OF[next() % AS_OF.len()]).expect("a date in range");
-    let ev = carebudget::eval::evaluate(p, &answers, as_of, true);
-    let _ = carebudget::explain::explain(p, &ev, "en", false);
-    let _ = carebudget::explain::explain(p, &ev, "cy", true);
+    let ev = carebudget_core::eval::evaluate(p, &answers, as_of, true);
+    let _ = carebudget_core::explain::explain(p, &ev, "en", false);
+    let _ = carebudget_core::explain::explain(p, &ev, "cy", true);
 });

@@ -4,10 +4,10 @@
 //! overflow is a finding: `decode` must refuse whatever it cannot run safely.
 #![no_main]
 
-use carebudget::compiled::{MAGIC, VERSION, decode};
-use carebudget::date::Date;
-use carebudget::eval::{Answers, evaluate};
-use carebudget::program::Value;
+use carebudget_core::compiled::{MAGIC, VERSION, decode};
+use carebudget_core::date::Date;
+use carebudget_core::eval::{Answers, evaluate};
+use carebudget_core::program::Value;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     );
     for answers in [none, first] {
         let ev = evaluate(&p, &answers, Date::new(2025, 6, 1).unwrap(), true);
-        let _ = carebudget::explain::explain(&p, &ev, "en", false);
-        let _ = carebudget::explain::explain(&p, &ev, "cy", true);
+        let _ = carebudget_core::explain::explain(&p, &ev, "en", false);
+        let _ = carebudget_core::explain::explain(&p, &ev, "cy", true);
     }
 });

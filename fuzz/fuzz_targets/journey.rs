@@ -5,10 +5,10 @@
 //! finding, and so is markup from typed text: what was typed is shown again escaped.
 #![no_main]
 
-use carebudget::date::Date;
-use carebudget::model::InputType;
-use carebudget::program::Program;
-use carebudget::web::app::{App, Page};
+use carebudget_core::date::Date;
+use carebudget_core::vocab::InputType;
+use carebudget_core::program::Program;
+use carebudget_web::app::{App, Page};
 use libfuzzer_sys::fuzz_target;
 
 mod bundled;
@@ -53,7 +53,7 @@ fuzz_target!(|data: &[u8]| {
     let mut next = move || bytes.next().map(usize::from);
     let Some(which) = next() else { return };
     let all = bundled::programs();
-    let p: Program = carebudget::compiled::decode(&all[which % all.len()]).expect("a bundled program");
+    let p: Program = carebudget_core::compiled::decode(&all[which % all.len()]).expect("a bundled program");
     let lang = if which & 0x80 != 0 { "cy" } else { "en" };
     let day = Date::new(2025, 6, 1).unwrap();
     let mut app = App::new(

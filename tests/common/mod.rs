@@ -1,13 +1,13 @@
 //! Helpers for the integration tests: small rulesets from YAML snippets, evaluated directly.
 #![allow(dead_code)]
 
-use carebudget::date::Date;
-use carebudget::eval::{Evaluation, Outcome, evaluate};
-use carebudget::literal::Literal;
-use carebudget::load::{SourceFile, parse};
-use carebudget::money::Money;
-use carebudget::program::Value;
-use carebudget::{Diagnostic, Loaded};
+use carebudget_core::date::Date;
+use carebudget_core::eval::{Evaluation, Outcome, evaluate};
+use carebudget_core::literal::Literal;
+use carebudget_core::money::Money;
+use carebudget_core::program::Value;
+use carebudget_format::load::{SourceFile, parse};
+use carebudget_format::{Diagnostic, Loaded};
 use indexmap::IndexMap;
 
 /// The metadata every test ruleset shares; `body` adds parameters, inputs, rules, outputs.
@@ -19,7 +19,7 @@ pub fn ruleset(body: &str) -> String {
 }
 
 pub fn try_load(body: &str) -> Result<Loaded, Vec<Diagnostic>> {
-    carebudget::load(SourceFile::new("t.yaml", ruleset(body)), &mut |_| None)
+    carebudget_format::load(SourceFile::new("t.yaml", ruleset(body)), &mut |_| None)
 }
 
 pub fn load(body: &str) -> Loaded {
@@ -50,7 +50,7 @@ pub fn run(l: &Loaded, answers_yaml: &str, as_of: &str) -> Evaluation {
     } else {
         parse(&SourceFile::new("answers.yaml", answers_yaml), 1 << 20).unwrap()
     };
-    let answers = carebudget::answers::type_answers(&l.program, &raw).unwrap_or_else(|e| panic!("{e:?}"));
+    let answers = carebudget_core::answers::type_answers(&l.program, &raw).unwrap_or_else(|e| panic!("{e:?}"));
     evaluate(&l.program, &answers, date(as_of), true)
 }
 
@@ -70,7 +70,7 @@ pub fn money(s: &str) -> Outcome {
 }
 
 pub fn number(s: &str) -> Outcome {
-    Outcome::Known(Value::Number(carebudget::money::parse_decimal(s).unwrap()))
+    Outcome::Known(Value::Number(carebudget_core::money::parse_decimal(s).unwrap()))
 }
 
 pub fn yes(b: bool) -> Outcome {

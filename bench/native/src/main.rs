@@ -18,12 +18,12 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use carebudget::answers::type_answers;
-use carebudget::date::Date;
-use carebudget::eval::{Answers, Evaluation, Outcome, evaluate};
-use carebudget::literal::Literal;
-use carebudget::program::{Program, Value};
-use carebudget::{SourceFile, load, load_published};
+use carebudget_core::answers::type_answers;
+use carebudget_core::date::Date;
+use carebudget_core::eval::{Answers, Evaluation, Outcome, evaluate};
+use carebudget_core::literal::Literal;
+use carebudget_core::program::{Program, Value};
+use carebudget_format::{SourceFile, load, load_published};
 use indexmap::IndexMap;
 use serde_json::{Value as Json, json};
 
@@ -106,7 +106,7 @@ impl Ours {
     /// …and the plain-language explanation of every output, as the widget shows it.
     fn eval_explain(&self, raw: &Raw) -> (Result5, usize) {
         let ev = evaluate(&self.p, &self.answers(raw), as_of(), true);
-        let report = carebudget::explain::explain(&self.p, &ev, "en", false);
+        let report = carebudget_core::explain::explain(&self.p, &ev, "en", false);
         (self.result(&ev), report.outputs.iter().map(|o| o.steps.len()).sum())
     }
 }
@@ -114,7 +114,7 @@ impl Ours {
 fn ours_raw(households: &[Json]) -> Vec<Raw> {
     households
         .iter()
-        .map(|h| match Literal::from_json(h) {
+        .map(|h| match serde_json::from_value::<Literal>(h.clone()) {
             Ok(Literal::Map(m)) => m,
             other => fail(format!("household is not a mapping: {other:?}")),
         })
@@ -256,7 +256,7 @@ fn main() {
         let json = publish(model);
         let loaded = load_published("bench-model.json", &json)
             .unwrap_or_else(|ds| fail(ds.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")));
-        let program = carebudget::compiled::encode(&loaded.program).unwrap_or_else(|e| fail(e));
+        let program = carebudget_core::compiled::encode(&loaded.program).unwrap_or_else(|e| fail(e));
         std::fs::write(std::path::Path::new(households_path).with_extension("cbp"), program)
             .unwrap_or_else(|e| fail(e));
         return std::fs::write(households_path, json).unwrap_or_else(|e| fail(e));

@@ -6,9 +6,9 @@
 //! brotli in the widget, measured), and this module's size is the peer bench's "engine
 //! alone" row, which should be the engine's, not an input adapter's.
 
-use carebudget::eval::{Evaluation, Outcome, evaluate};
-use carebudget::literal::Literal;
-use carebudget::program::{Program, Value};
+use carebudget_core::eval::{Evaluation, Outcome, evaluate};
+use carebudget_core::literal::Literal;
+use carebudget_core::program::{Program, Value};
 use indexmap::IndexMap;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -21,7 +21,7 @@ static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocato
 pub struct Bench {
     p: Program,
     rules: [usize; 4],
-    as_of: carebudget::date::Date,
+    as_of: carebudget_core::date::Date,
 }
 
 #[wasm_bindgen]
@@ -30,7 +30,7 @@ impl Bench {
     /// widget loads); evaluations are as of `as_of`.
     #[wasm_bindgen(constructor)]
     pub fn new(program: &[u8], as_of: &str) -> Result<Bench, JsError> {
-        let p = carebudget::compiled::decode(program).map_err(|e| JsError::new(&e))?;
+        let p = carebudget_core::compiled::decode(program).map_err(|e| JsError::new(&e))?;
         let mut rules = [0; 4];
         for (k, id) in ["budget_range", "budget", "contribution", "council_pays"]
             .iter()
@@ -43,7 +43,7 @@ impl Bench {
                 .ok_or_else(|| JsError::new(id))?;
             rules[k] = p.outputs[o].rule as usize;
         }
-        let as_of = carebudget::date::Date::parse(as_of).map_err(|e| JsError::new(&e))?;
+        let as_of = carebudget_core::date::Date::parse(as_of).map_err(|e| JsError::new(&e))?;
         Ok(Bench { p, rules, as_of })
     }
 
@@ -58,7 +58,7 @@ impl Bench {
     /// shows it); returns the figures followed by the number of explained steps.
     pub fn explain(&self, answers: JsValue) -> Result<Vec<f64>, JsError> {
         let ev = self.run(answers, true)?;
-        let report = carebudget::explain::explain(&self.p, &ev, "en", false);
+        let report = carebudget_core::explain::explain(&self.p, &ev, "en", false);
         let mut out = self.result(&ev)?;
         out.push(report.outputs.iter().map(|o| o.steps.len()).sum::<usize>() as f64);
         Ok(out)
@@ -70,7 +70,7 @@ impl Bench {
         let Literal::Map(raw) = literal(&answers).map_err(|e| JsError::new(&format!("answers{e}")))? else {
             return Err(JsError::new("answers: expected an object"));
         };
-        let answers = carebudget::answers::type_answers(&self.p, &raw)
+        let answers = carebudget_core::answers::type_answers(&self.p, &raw)
             .map_err(|ds| JsError::new(&ds.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")))?;
         Ok(evaluate(&self.p, &answers, self.as_of, trace))
     }

@@ -1,0 +1,918 @@
+//! Evaluates a [`Program`] for one set of answers as of one date.
+//!
+//! Pure and deterministic. With answers missing, a value is `Unknown` and carries the
+//! questions still needed to decide it; `all`, `any` and `at_least` decide as soon as the
+//! known parts settle them. Errors (division by zero, an amount beyond the limit, a figure
+//! with no value in force on the date) are values too, so one bad step names itself and
+//! the rest of the result still stands.
+
+use std::cmp::Ordering;
+
+use crate::decimal::Decimal;
+
+use crate::date::Date;
+use crate::money::{Money, Rounding, decimal_pence_to_money, exact, round_to_step};
+use crate::program::*;
+use crate::value::{compare, plain};
+
+/// The result of one step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Known(Value),
+    /// Not yet decidable; these questions (input indices, ascending) would decide it.
+    Unknown(Vec<u32>),
+    /// The step cannot be computed; the message says which and why.
+    Failed(String),
+}
+
+impl Outcome {
+    pub fn known(&self) -> Option<&Value> {
+        match self {
+            Outcome::Known(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// Answers by input index; `None` is unanswered.
+#[derive(Clone, Debug, Default)]
+pub struct Answers(pub Vec<Option<Value>>);
+
+/// Everything one evaluation found.
+pub struct Evaluation {
+    pub as_of: Date,
+    /// Per question: its effective value (the answer, or the default when not asked).
+    pub inputs: Vec<Outcome>,
+    /// Per question: is it asked for these answers? (`None` while its condition is unknown.)
+    pub asked: Vec<Option<bool>>,
+    /// Per parameter: the index of the timeline entry in force, or why there is none.
+    pub params: Vec<Result<usize, String>>,
+    pub rules: Vec<Outcome>,
+    /// Per rule, when traced: for a yes/no rule that is false, which parts failed.
+    pub why: Vec<Vec<Why>>,
+    /// Per output: does it apply to this person? (`Known(true)` without `applies_when`.)
+    pub applies: Vec<Outcome>,
+}
+
+/// Why a condition was not met.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// `left op right` did not hold; `gap` is how far it missed (for money and numbers).
+    Compare {
+        left: Operand,
+        op: CmpOp,
+        right: Operand,
+        gap: Option<Value>,
+    },
+    /// A named yes/no (rule, question or parameter) was No.
+    NotMet(Ref),
+    /// Under `not`: a named yes/no was Yes.
+    Held(Ref),
+    /// `at_least`: only `have` of `of` held, `need` were needed.
+    TooFew {
+        have: u32,
+        need: u32,
+        of: u32,
+        failed: Vec<Why>,
+    },
+    /// `answer_in`/`includes`: the answer was not among the options.
+    NotAnswered { input: u32, options: Vec<String> },
+    /// Under `all`: this part was never assessed — every question it rests on went unasked —
+    /// because the parts named in `because` were not met first. Not a failure of its own.
+    NotAssessed { part: Ref, because: Vec<Ref> },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Operand {
+    pub name: Option<Ref>,
+    pub value: Value,
+}
+
+/// Evaluates every input and rule. `trace` adds the `why` of false conditions.
+pub fn evaluate(p: &Program, answers: &Answers, as_of: Date, trace: bool) -> Evaluation {
+    let params = p
+        .params
+        .iter()
+        .map(|param| {
+            param.timeline.iter().rposition(|d| d.from <= as_of).ok_or_else(|| {
+                format!(
+                    "the figure `{}` has no value in force on {as_of}; its first value applies from {}",
+                    param.id,
+                    param.timeline.first().map(|d| d.from.to_string()).unwrap_or_default()
+                )
+            })
+        })
+        .collect();
+    let mut ev = Evaluation {
+        as_of,
+        inputs: vec![Outcome::Unknown(Vec::new()); p.inputs.len()],
+        asked: vec![None; p.inputs.len()],
+        params,
+        rules: vec![Outcome::Unknown(Vec::new()); p.rules.len()],
+        why: vec![Vec::new(); if trace { p.rules.len() } else { 0 }],
+        applies: Vec::new(),
+    };
+    for item in &p.order {
+        match *item {
+            Item::Input(i) => {
+                let q = &p.inputs[i as usize];
+                let answer = answers.0.get(i as usize).and_then(Option::as_ref);
+                let asked = match &q.ask_when {
+                    None => Outcome::Known(Value::Bool(true)),
+                    Some(cond) => Ctx { p, ev: &ev, rule: None }.eval(cond),
+                };
+                let (value, asked) = match asked {
+                    Outcome::Known(Value::Bool(true)) => (
+                        match answer {
+                            Some(v) => Outcome::Known(v.clone()),
+                            None => Outcome::Unknown(vec![i]),
+                        },
+                        Some(true),
+                    ),
+                    Outcome::Known(_) => (
+                        match &q.default {
+                            Some(d) => Outcome::Known(d.clone()),
+                            None => Outcome::Failed(format!("the question `{}` has no default", q.id)),
+                        },
+                        Some(false),
+                    ),
+                    // Ask what decides whether this question matters first.
+                    other => (other, None),
+                };
+                ev.inputs[i as usize] = value;
+                ev.asked[i as usize] = asked;
+            }
+            Item::Rule(r) => {
+                let rule = &p.rules[r as usize];
+                let out = Ctx {
+                    p,
+                    ev: &ev,
+                    rule: Some(r),
+                }
+                .eval(&rule.node);
+                // A false condition records why; a true comparison records its margin
+                // (what would change the result).
+                let traced = match out {
+                    Outcome::Known(Value::Bool(false)) => true,
+                    Outcome::Known(Value::Bool(true)) => matches!(rule.node, Node::Cmp(..)),
+                    _ => false,
+                };
+                if trace && traced {
+                    let mut why = Vec::new();
+                    Ctx {
+                        p,
+                        ev: &ev,
+                        rule: Some(r),
+                    }
+                    .why_false(&rule.node, &mut why);
+                    ev.why[r as usize] = why;
+                }
+                ev.rules[r as usize] = out;
+            }
+        }
+    }
+    ev.applies = p
+        .outputs
+        .iter()
+        .map(|o| match &o.applies_when {
+            None => Outcome::Known(Value::Bool(true)),
+            Some(cond) => Ctx { p, ev: &ev, rule: None }.eval(cond),
+        })
+        .collect();
+    ev
+}
+
+impl Evaluation {
+    /// The questions still needed for output `o` (empty once it is decided, or once it is
+    /// known not to apply). While whether it applies is unknown, what decides that comes first.
+    pub fn needs(&self, p: &Program, o: usize) -> Vec<u32> {
+        match self.applies.get(o) {
+            Some(Outcome::Known(Value::Bool(false))) => return Vec::new(),
+            Some(Outcome::Unknown(n)) => return n.clone(),
+            _ => {}
+        }
+        match &self.rules[p.outputs[o].rule as usize] {
+            Outcome::Unknown(n) => n.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// False when output `o` is known not to apply to this person.
+    pub fn applies(&self, o: usize) -> bool {
+        !matches!(self.applies.get(o), Some(Outcome::Known(Value::Bool(false))))
+    }
+
+    /// The value of a named item as this evaluation saw it.
+    pub fn of(&self, p: &Program, r: Ref) -> Outcome {
+        match r {
+            Ref::Input(i) => self.inputs[i as usize].clone(),
+            Ref::Rule(i) => self.rules[i as usize].clone(),
+            Ref::Param(i) => match &self.params[i as usize] {
+                Ok(k) => Outcome::Known(p.params[i as usize].timeline[*k].value.clone()),
+                Err(e) => Outcome::Failed(e.clone()),
+            },
+        }
+    }
+}
+
+/// The names rule `r`'s value actually depended on, in order of first use: for `cases`
+/// only the conditions tested and the branch taken, for a lookup only the answers chosen,
+/// for bands only the boundaries and the band chosen. Explanations show these, so a
+/// home-care result does not list care-home steps.
+pub fn live_uses(p: &Program, ev: &Evaluation, r: u32) -> Vec<Ref> {
+    let ctx = Ctx { p, ev, rule: Some(r) };
+    let mut out = Vec::new();
+    ctx.live(&p.rules[r as usize].node, &mut out);
+    out
+}
+
+/// Whether rule `r`'s value rests only on questions that were not asked: it was not
+/// assessed for these answers, whatever its value (the defaults') says.
+pub fn not_assessed(p: &Program, ev: &Evaluation, r: u32) -> bool {
+    Ctx { p, ev, rule: Some(r) }.rests_on_unasked(&p.rules[r as usize].node)
+}
+
+struct Ctx<'a> {
+    p: &'a Program,
+    ev: &'a Evaluation,
+    /// The rule being evaluated, to name it in error messages.
+    rule: Option<u32>,
+}
+
+/// Short-circuits an `Outcome` to its `Value`, or returns it.
+macro_rules! known {
+    ($e:expr) => {
+        match $e {
+            Outcome::Known(v) => v,
+            other => return other,
+        }
+    };
+}
+
+impl Ctx<'_> {
+    fn fail(&self, msg: impl std::fmt::Display) -> Outcome {
+        match self.rule {
+            Some(r) => Outcome::Failed(format!("rules.{}: {msg}", self.p.rules[r as usize].id)),
+            None => Outcome::Failed(msg.to_string()),
+        }
+    }
+
+    fn eval(&self, n: &Node) -> Outcome {
+        match n {
+            Node::Const(v) => Outcome::Known(v.clone()),
+            Node::Ref(r) => self.ev.of(self.p, *r),
+            Node::Sum(xs) => {
+                let vs = match self.all_known(xs) {
+                    Ok(vs) => vs,
+                    Err(o) => return o,
+                };
+                self.fold_arith(&vs, |a, b| a.checked_add(b), exact::add)
+            }
+            Node::Difference(xs) => {
+                let vs = match self.all_known(xs) {
+                    Ok(vs) => vs,
+                    Err(o) => return o,
+                };
+                self.fold_arith(&vs, |a, b| a.checked_sub(b), exact::sub)
+            }
+            Node::Min(xs) | Node::Max(xs) => {
+                let vs = match self.all_known(xs) {
+                    Ok(vs) => vs,
+                    Err(o) => return o,
+                };
+                let want = if matches!(n, Node::Min(_)) {
+                    Ordering::Less
+                } else {
+                    Ordering::Greater
+                };
+                let mut best = vs[0].clone();
+                for v in &vs[1..] {
+                    if compare(v, &best) == Some(want) {
+                        best = v.clone();
+                    }
+                }
+                Outcome::Known(best)
+            }
+            Node::Product(xs, round, money) => {
+                let vs = match self.all_known(xs) {
+                    Ok(vs) => vs,
+                    Err(o) => return o,
+                };
+                let mut acc = Decimal::ONE;
+                for v in &vs {
+                    let d = match v {
+                        Value::Money(m) => Decimal::from(m.0),
+                        Value::Number(d) => *d,
+                        _ => return self.fail("internal: product of a non-number"),
+                    };
+                    acc = match exact::mul(acc, d) {
+                        Some(x) => x,
+                        None => return self.fail("the product is too large"),
+                    };
+                }
+                self.finish(acc, round.as_ref(), *money)
+            }
+            Node::Divide(num, den, round, ty) => {
+                let a = known!(self.eval(num));
+                let b = known!(self.eval(den));
+                let (a, b) = match (&a, &b) {
+                    (Value::Money(x), Value::Number(y)) => (Decimal::from(x.0), *y),
+                    (Value::Money(x), Value::Money(y)) => (Decimal::from(x.0), Decimal::from(y.0)),
+                    (Value::Number(x), Value::Number(y)) => (*x, *y),
+                    _ => return self.fail("internal: division of non-numbers"),
+                };
+                if b.is_zero() {
+                    return self.fail("division by zero");
+                }
+                match exact::div(a, b) {
+                    Some(q) => self.finish(q, Some(round), *ty == Ty::Money),
+                    None => self.fail("the division result is too large"),
+                }
+            }
+            Node::Clamp(parts) => {
+                let [v, lo, hi] = parts.as_ref();
+                let (v, lo, hi) = (known!(self.eval(v)), known!(self.eval(lo)), known!(self.eval(hi)));
+                if compare(&lo, &hi) == Some(Ordering::Greater) {
+                    return self.fail(format!(
+                        "`clamp` has a minimum ({}) above its maximum ({})",
+                        plain(&lo),
+                        plain(&hi)
+                    ));
+                }
+                Outcome::Known(if compare(&v, &lo) == Some(Ordering::Less) {
+                    lo
+                } else if compare(&v, &hi) == Some(Ordering::Greater) {
+                    hi
+                } else {
+                    v
+                })
+            }
+            Node::Cmp(op, sides) => {
+                let [l, r] = sides.as_ref();
+                let (l, r) = (self.eval(l), self.eval(r));
+                let (l, r) = match (l, r) {
+                    (Outcome::Known(l), Outcome::Known(r)) => (l, r),
+                    (l, r) => return merge_unknowns(&[l, r]),
+                };
+                match compare(&l, &r) {
+                    Some(o) => Outcome::Known(Value::Bool(op.holds(o))),
+                    None => self.fail("internal: comparison of unlike values"),
+                }
+            }
+            Node::All(xs) => self.logic(xs, false),
+            Node::Any(xs) => self.logic(xs, true),
+            Node::Not(x) => match self.eval(x) {
+                Outcome::Known(Value::Bool(b)) => Outcome::Known(Value::Bool(!b)),
+                Outcome::Known(_) => self.fail("internal: `not` of a non-yes/no"),
+                other => other,
+            },
+            Node::AtLeast(need, xs) => {
+                let outs: Vec<Outcome> = xs.iter().map(|x| self.eval(x)).collect();
+                let have = outs.iter().filter(|o| **o == Outcome::Known(Value::Bool(true))).count() as u32;
+                let open = outs.iter().filter(|o| !matches!(o, Outcome::Known(_))).count() as u32;
+                if have >= *need {
+                    Outcome::Known(Value::Bool(true))
+                } else if have + open < *need {
+                    Outcome::Known(Value::Bool(false))
+                } else {
+                    merge_unknowns(&outs)
+                }
+            }
+            Node::Cases(arms, otherwise) => {
+                for (cond, then) in arms {
+                    match self.eval(cond) {
+                        Outcome::Known(Value::Bool(true)) => return self.eval(then),
+                        Outcome::Known(_) => {}
+                        other => return other,
+                    }
+                }
+                self.eval(otherwise)
+            }
+            Node::Lookup {
+                input,
+                table,
+                default,
+                multi,
+            } => {
+                let answer = known!(self.ev.inputs[*input as usize].clone());
+                let chosen: Vec<String> = match (answer, multi) {
+                    (Value::Choice(c), false) => vec![c],
+                    (Value::Choices(cs), true) => cs,
+                    _ => return self.fail("internal: lookup of a non-choice"),
+                };
+                let mut vals = Vec::with_capacity(chosen.len());
+                for c in &chosen {
+                    let node = table
+                        .iter()
+                        .find(|(o, _)| o == c)
+                        .map(|(_, n)| n)
+                        .or(default.as_deref());
+                    match node {
+                        Some(n) => vals.push(known!(self.eval(n))),
+                        None => return self.fail(format!("no value for the answer `{c}`")),
+                    }
+                }
+                if vals.is_empty() {
+                    // Nothing ticked: zero of the table's type.
+                    return match table.first().map(|(_, n)| self.eval(n)) {
+                        Some(Outcome::Known(Value::Money(_))) => Outcome::Known(Value::Money(Money::ZERO)),
+                        _ => Outcome::Known(Value::Number(Decimal::ZERO)),
+                    };
+                }
+                self.fold_arith(&vals, |a, b| a.checked_add(b), exact::add)
+            }
+            Node::Bands { value, bands } => {
+                let v = known!(self.eval(value));
+                let mut chosen = None;
+                let mut prev: Option<Value> = None;
+                for b in bands {
+                    let from = known!(self.eval(&b.from));
+                    if let Some(p) = &prev
+                        && compare(p, &from) != Some(Ordering::Less)
+                    {
+                        return self.fail("band boundaries must increase strictly");
+                    }
+                    if compare(&v, &from) != Some(Ordering::Less) {
+                        chosen = Some(b);
+                    }
+                    prev = Some(from);
+                }
+                let Some(b) = chosen else {
+                    let first = self.eval(&bands[0].from);
+                    return self.fail(format!(
+                        "{} is below the first band, which starts at {}",
+                        plain(&v),
+                        first.known().map(plain).unwrap_or_default()
+                    ));
+                };
+                match &b.out {
+                    BandOut::Value(n) => self.eval(n),
+                    BandOut::Range(lo, hi) => {
+                        let (lo, hi) = (known!(self.eval(lo)), known!(self.eval(hi)));
+                        self.range(lo, hi)
+                    }
+                }
+            }
+            Node::Scale {
+                value,
+                points,
+                round,
+                money,
+            } => {
+                let v = known!(self.eval(value));
+                // In the units rounding works in: pence for money.
+                let x = as_decimal_units(&v);
+                let mut pts = Vec::with_capacity(points.len());
+                for (px, py) in points {
+                    let (px, py) = (known!(self.eval(px)), known!(self.eval(py)));
+                    pts.push((as_decimal_units(&px), as_decimal_units(&py)));
+                }
+                if pts.windows(2).any(|w| w[0].0 >= w[1].0) {
+                    return self.fail("scale points must increase strictly");
+                }
+                let y = if x <= pts[0].0 {
+                    pts[0].1
+                } else if x >= pts[pts.len() - 1].0 {
+                    pts[pts.len() - 1].1
+                } else {
+                    let i = pts.iter().rposition(|(px, _)| *px <= x).unwrap_or(0);
+                    let ((x0, y0), (x1, y1)) = (pts[i], pts[i + 1]);
+                    // Checked throughout: near the limits of a decimal, `-` would panic.
+                    let step = exact::sub(y1, y0)
+                        .zip(exact::sub(x, x0))
+                        .and_then(|(dy, dx)| exact::mul(dy, dx))
+                        .zip(exact::sub(x1, x0))
+                        .and_then(|(t, span)| exact::div(t, span));
+                    match step.and_then(|s| exact::add(y0, s)) {
+                        Some(y) => y,
+                        None => return self.fail("the scale's result is too large"),
+                    }
+                };
+                self.finish(y, Some(round), *money)
+            }
+            Node::Tariff(parts) => {
+                let [value, above, per, amount] = parts.as_ref();
+                let money = |o: Outcome| match o {
+                    Outcome::Known(Value::Money(m)) => Ok(m),
+                    other => Err(other),
+                };
+                let get = |n: &Node| money(self.eval(n));
+                let (v, a, per, amt) = match (get(value), get(above), get(per), get(amount)) {
+                    (Ok(v), Ok(a), Ok(p), Ok(m)) => (v, a, p, m),
+                    (v, a, p, m) => {
+                        let outs: Vec<Outcome> = [v, a, p, m].into_iter().filter_map(|r| r.err()).collect();
+                        return merge_unknowns(&outs);
+                    }
+                };
+                if per.0 <= 0 {
+                    return self.fail(format!("`tariff` needs `per` above £0.00, not {per}"));
+                }
+                if v <= a {
+                    return Outcome::Known(Value::Money(Money::ZERO));
+                }
+                // "or part thereof": a part of `per` counts as a whole one.
+                let excess = (v.0 - a.0) as i128;
+                let parts = (excess + per.0 as i128 - 1) / per.0 as i128;
+                match Money::checked(parts * amt.0 as i128) {
+                    Ok(m) => Outcome::Known(Value::Money(m)),
+                    Err(e) => self.fail(e),
+                }
+            }
+            Node::Weekly(x, round) => match known!(self.eval(x)) {
+                Value::Periodic(m, period) => {
+                    let (num, den) = period.per_week();
+                    let weekly = exact::mul(Decimal::from(m.0), Decimal::from(num))
+                        .and_then(|t| exact::div(t, Decimal::from(den)));
+                    match weekly {
+                        Some(w) => self.finish(w, Some(round), true),
+                        None => self.fail("the weekly amount is too large"),
+                    }
+                }
+                _ => self.fail("internal: weekly of a non-periodic amount"),
+            },
+            Node::Round(x, round, money) => {
+                let v = known!(self.eval(x));
+                self.finish(as_decimal_units(&v), Some(round), *money)
+            }
+            Node::Range(parts) => {
+                let [lo, hi] = parts.as_ref();
+                let (lo, hi) = (known!(self.eval(lo)), known!(self.eval(hi)));
+                self.range(lo, hi)
+            }
+            Node::Lower(x) | Node::Upper(x) => match known!(self.eval(x)) {
+                Value::Range(lo, hi) => Outcome::Known(Value::Money(if matches!(n, Node::Lower(_)) { lo } else { hi })),
+                _ => self.fail("internal: lower/upper of a non-range"),
+            },
+            Node::AnswerIn(q, opts) => match known!(self.ev.inputs[*q as usize].clone()) {
+                Value::Choice(c) => Outcome::Known(Value::Bool(opts.contains(&c))),
+                _ => self.fail("internal: answer_in of a non-choice"),
+            },
+            Node::Includes(q, opts) => match known!(self.ev.inputs[*q as usize].clone()) {
+                Value::Choices(cs) => Outcome::Known(Value::Bool(opts.iter().any(|o| cs.contains(o)))),
+                _ => self.fail("internal: includes of a non-choices"),
+            },
+            Node::Count(q) => match known!(self.ev.inputs[*q as usize].clone()) {
+                Value::Choices(cs) => Outcome::Known(Value::Number(Decimal::from(cs.len() as u64))),
+                _ => self.fail("internal: count of a non-choices"),
+            },
+            Node::Age(q) => match known!(self.ev.inputs[*q as usize].clone()) {
+                Value::Date(born) => Outcome::Known(Value::Number(Decimal::from(born.years_until(self.ev.as_of)))),
+                _ => self.fail("internal: age of a non-date"),
+            },
+        }
+    }
+
+    fn range(&self, lo: Value, hi: Value) -> Outcome {
+        match (lo, hi) {
+            (Value::Money(lo), Value::Money(hi)) if lo <= hi => Outcome::Known(Value::Range(lo, hi)),
+            (Value::Money(lo), Value::Money(hi)) => {
+                self.fail(format!("the range's lower amount {lo} is above its upper amount {hi}"))
+            }
+            _ => self.fail("internal: range of non-money"),
+        }
+    }
+
+    /// Rounds an exact result (pence for money) and checks it is within the limits.
+    fn finish(&self, exact: Decimal, round: Option<&Rounding>, money: bool) -> Outcome {
+        let rounded = match round {
+            Some(r) => match r
+                .resolved_direction()
+                .and_then(|d| round_to_step(exact, r.step(money)?, d))
+            {
+                Ok(x) => x,
+                Err(e) => return self.fail(e),
+            },
+            None => exact,
+        };
+        if money {
+            match decimal_pence_to_money(rounded) {
+                Ok(m) => Outcome::Known(Value::Money(m)),
+                Err(e) => self.fail(e),
+            }
+        } else {
+            Outcome::Known(Value::Number(rounded))
+        }
+    }
+
+    /// Evaluates all operands; any failure or unknown decides the result.
+    fn all_known(&self, xs: &[Node]) -> Result<Vec<Value>, Outcome> {
+        let mut vals = Vec::with_capacity(xs.len());
+        let mut open = Vec::new();
+        for x in xs {
+            match self.eval(x) {
+                Outcome::Known(v) => vals.push(v),
+                other => open.push(other),
+            }
+        }
+        if open.is_empty() {
+            Ok(vals)
+        } else {
+            Err(merge_unknowns(&open))
+        }
+    }
+
+    fn fold_arith(
+        &self,
+        vs: &[Value],
+        money: impl Fn(i64, i64) -> Option<i64>,
+        number: impl Fn(Decimal, Decimal) -> Option<Decimal>,
+    ) -> Outcome {
+        let mut acc = vs[0].clone();
+        for v in &vs[1..] {
+            acc = match (&acc, v) {
+                (Value::Money(a), Value::Money(b)) => match money(a.0, b.0).map(|x| Money::checked(x as i128)) {
+                    Some(Ok(m)) => Value::Money(m),
+                    Some(Err(e)) => return self.fail(e),
+                    None => return self.fail("the amount is too large"),
+                },
+                (Value::Number(a), Value::Number(b)) => match number(*a, *b) {
+                    Some(d) => Value::Number(d),
+                    None => return self.fail("the number is too large"),
+                },
+                _ => return self.fail("internal: arithmetic on unlike values"),
+            };
+        }
+        Outcome::Known(acc)
+    }
+
+    /// `all` (`any_true = false`) and `any` (`any_true = true`) in three-valued logic.
+    fn logic(&self, xs: &[Node], any_true: bool) -> Outcome {
+        let mut open = Vec::new();
+        for x in xs {
+            match self.eval(x) {
+                Outcome::Known(Value::Bool(b)) if b == any_true => return Outcome::Known(Value::Bool(any_true)),
+                Outcome::Known(_) => {}
+                other => open.push(other),
+            }
+        }
+        if open.is_empty() {
+            Outcome::Known(Value::Bool(!any_true))
+        } else {
+            merge_unknowns(&open)
+        }
+    }
+
+    fn live(&self, n: &Node, out: &mut Vec<Ref>) {
+        let mut push = |r: Ref| {
+            if !out.contains(&r) {
+                out.push(r);
+            }
+        };
+        match n {
+            Node::Ref(r) => push(*r),
+            Node::AnswerIn(q, _) | Node::Includes(q, _) | Node::Count(q) | Node::Age(q) => push(Ref::Input(*q)),
+            // A sum rests on its parts that are not zero: "£0.00 of savings credit not
+            // counted" is no step of anyone's result. (Templates still show every part.)
+            Node::Sum(xs) => {
+                for x in xs {
+                    if !matches!(self.eval(x), Outcome::Known(Value::Money(Money::ZERO))) {
+                        self.live(x, out);
+                    }
+                }
+            }
+            // `all` that is No rests on the parts that are No; `any` that is Yes on the parts
+            // that are Yes: the others did not decide it (a home-care result does not go
+            // through "in the first 12 weeks in a care home").
+            Node::All(xs) | Node::Any(xs) => {
+                let decided = matches!(n, Node::Any(_));
+                let is = |o: Outcome| matches!(o, Outcome::Known(Value::Bool(b)) if b == decided);
+                let deciding = is(self.eval(n));
+                for x in xs {
+                    if !deciding || is(self.eval(x)) {
+                        self.live(x, out);
+                    }
+                }
+            }
+            Node::Cases(arms, otherwise) => {
+                for (cond, then) in arms {
+                    self.live(cond, out);
+                    match self.eval(cond) {
+                        Outcome::Known(Value::Bool(true)) => return self.live(then, out),
+                        Outcome::Known(_) => {}
+                        _ => return,
+                    }
+                }
+                self.live(otherwise, out);
+            }
+            Node::Lookup {
+                input, table, default, ..
+            } => {
+                push(Ref::Input(*input));
+                let chosen: Vec<String> = match &self.ev.inputs[*input as usize] {
+                    Outcome::Known(Value::Choice(c)) => vec![c.clone()],
+                    Outcome::Known(Value::Choices(cs)) => cs.clone(),
+                    _ => return,
+                };
+                for c in &chosen {
+                    match table.iter().find(|(o, _)| o == c) {
+                        Some((_, node)) => self.live(node, out),
+                        None => {
+                            if let Some(d) = default {
+                                self.live(d, out);
+                            }
+                        }
+                    }
+                }
+            }
+            Node::Bands { value, bands } => {
+                self.live(value, out);
+                let v = self.eval(value);
+                let mut chosen = None;
+                for b in bands {
+                    self.live(&b.from, out);
+                    if let (Outcome::Known(v), Outcome::Known(from)) = (&v, self.eval(&b.from))
+                        && compare(v, &from) != Some(Ordering::Less)
+                    {
+                        chosen = Some(b);
+                    }
+                }
+                if let Some(b) = chosen {
+                    match &b.out {
+                        BandOut::Range(lo, hi) => {
+                            self.live(lo, out);
+                            self.live(hi, out);
+                        }
+                        BandOut::Value(x) => self.live(x, out),
+                    }
+                }
+            }
+            other => {
+                other.each_child(&mut |c| {
+                    self.live(c, out);
+                    true
+                });
+            }
+        }
+    }
+
+    /// Whether `n`'s value rests only on questions that were not asked (so on their
+    /// defaults): at least one question, and none of them asked. Follows rules through the
+    /// parts their values actually went through.
+    fn rests_on_unasked(&self, n: &Node) -> bool {
+        let mut refs = Vec::new();
+        self.live(n, &mut refs);
+        let mut seen = vec![false; self.p.rules.len()];
+        let mut any_input = false;
+        while let Some(r) = refs.pop() {
+            match r {
+                Ref::Input(i) => {
+                    if self.ev.asked[i as usize] != Some(false) {
+                        return false;
+                    }
+                    any_input = true;
+                }
+                Ref::Rule(k) if !std::mem::replace(&mut seen[k as usize], true) => {
+                    let ctx = Ctx {
+                        p: self.p,
+                        ev: self.ev,
+                        rule: Some(k),
+                    };
+                    ctx.live(&self.p.rules[k as usize].node, &mut refs);
+                }
+                _ => {}
+            }
+        }
+        any_input
+    }
+
+    /// Records why a yes/no node that evaluated to false is false.
+    fn why_false(&self, n: &Node, out: &mut Vec<Why>) {
+        match n {
+            Node::Ref(r) => out.push(Why::NotMet(*r)),
+            Node::Not(x) => {
+                if let Node::Ref(r) = x.as_ref() {
+                    out.push(Why::Held(*r));
+                }
+            }
+            Node::All(xs) => {
+                // A part whose questions were never asked (because an earlier part was not
+                // met) was not assessed: say so, and why, rather than that it was not met.
+                let failed: Vec<(&Node, bool)> = xs
+                    .iter()
+                    .filter(|x| self.eval(x) == Outcome::Known(Value::Bool(false)))
+                    .map(|x| (x, self.rests_on_unasked(x)))
+                    .collect();
+                let because: Vec<Ref> = failed
+                    .iter()
+                    .filter(|(_, unasked)| !unasked)
+                    .filter_map(|(x, _)| part_name(x))
+                    .collect();
+                for (x, unasked) in failed {
+                    match part_name(x) {
+                        Some(part) if unasked && !because.is_empty() => out.push(Why::NotAssessed {
+                            part,
+                            because: because.clone(),
+                        }),
+                        _ => self.why_false(x, out),
+                    }
+                }
+            }
+            Node::Any(xs) => {
+                for x in xs {
+                    self.why_false(x, out);
+                }
+            }
+            Node::AtLeast(need, xs) => {
+                let mut failed = Vec::new();
+                let mut have = 0;
+                for x in xs {
+                    if self.eval(x) == Outcome::Known(Value::Bool(true)) {
+                        have += 1;
+                    } else {
+                        self.why_false(x, &mut failed);
+                    }
+                }
+                out.push(Why::TooFew {
+                    have,
+                    need: *need,
+                    of: xs.len() as u32,
+                    failed,
+                });
+            }
+            Node::Cmp(op, sides) => {
+                let [l, r] = sides.as_ref();
+                if let (Outcome::Known(lv), Outcome::Known(rv)) = (self.eval(l), self.eval(r)) {
+                    let gap = match (&lv, &rv) {
+                        (Value::Money(a), Value::Money(b)) => Some(Value::Money(Money((a.0 - b.0).abs()))),
+                        // No margin where the difference is beyond a decimal's range (`-` would panic).
+                        (Value::Number(a), Value::Number(b)) => exact::sub(*a, *b).map(|d| Value::Number(d.abs())),
+                        _ => None,
+                    };
+                    out.push(Why::Compare {
+                        left: Operand {
+                            name: name_of(l),
+                            value: lv,
+                        },
+                        op: *op,
+                        right: Operand {
+                            name: name_of(r),
+                            value: rv,
+                        },
+                        gap,
+                    });
+                }
+            }
+            Node::AnswerIn(q, opts) | Node::Includes(q, opts) => out.push(Why::NotAnswered {
+                input: *q,
+                options: opts.clone(),
+            }),
+            _ => {}
+        }
+    }
+}
+
+/// The named item a part of a condition stands for: a rule or question it names, or the
+/// question it tests.
+fn part_name(n: &Node) -> Option<Ref> {
+    match n {
+        Node::Ref(r) => Some(*r),
+        Node::AnswerIn(q, _) | Node::Includes(q, _) => Some(Ref::Input(*q)),
+        _ => None,
+    }
+}
+
+fn name_of(n: &Node) -> Option<Ref> {
+    match n {
+        Node::Ref(r) => Some(*r),
+        _ => None,
+    }
+}
+
+/// The first failure, else the union of what is still needed.
+fn merge_unknowns(outs: &[Outcome]) -> Outcome {
+    let mut needs: Vec<u32> = Vec::new();
+    for o in outs {
+        match o {
+            Outcome::Failed(_) => return o.clone(),
+            Outcome::Unknown(n) => {
+                for &q in n {
+                    insert_sorted(&mut needs, q);
+                }
+            }
+            Outcome::Known(_) => {}
+        }
+    }
+    Outcome::Unknown(needs)
+}
+
+/// Adds `x` to a sorted, duplicate-free `Vec` used as a set, unless it is there already;
+/// true if it was added. The sets here are short, and a sort or a hash set would each bring
+/// a whole routine into the widget's module.
+pub fn insert_sorted<T: Ord>(set: &mut Vec<T>, x: T) -> bool {
+    match set.binary_search(&x) {
+        Ok(_) => false,
+        Err(at) => {
+            set.insert(at, x);
+            true
+        }
+    }
+}
+
+/// Money in pence, numbers as they are: the units rounding steps are given in.
+fn as_decimal_units(v: &Value) -> Decimal {
+    match v {
+        Value::Money(m) => Decimal::from(m.0),
+        Value::Number(d) => *d,
+        _ => Decimal::ZERO,
+    }
+}
