@@ -4,6 +4,7 @@
 //! Run: `cargo bench --bench engine`. The brief's target: load + evaluate with full trace
 //! of a council ruleset in at most 100 µs natively.
 
+use carebudget_core::text::Lang;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -77,7 +78,7 @@ fn main() {
         let eval = time(|| carebudget_core::eval::evaluate(p, &answers, as_of, false));
         let trace = time(|| carebudget_core::eval::evaluate(p, &answers, as_of, true));
         let ev = carebudget_core::eval::evaluate(p, &answers, as_of, true);
-        let explain = time(|| carebudget_core::explain::explain(p, &ev, "en", false));
+        let explain = time(|| carebudget_core::explain::explain(p, &ev, Lang::En, false));
         let whole = time(|| {
             let l = carebudget_format::load_published("r.json", &json).unwrap();
             let raw2: IndexMap<String, Literal> = parse(
@@ -92,7 +93,7 @@ fn main() {
                 carebudget_core::eval::Answers(vec![None; l.program.inputs.len()])
             };
             let ev = carebudget_core::eval::evaluate(&l.program, &a, as_of, true);
-            carebudget_core::explain::explain(&l.program, &ev, "en", false)
+            carebudget_core::explain::explain(&l.program, &ev, Lang::En, false)
         });
         println!(
             "| {} | {} | {} | {} | {} | {:.1}× | {} | {} | {} | {} / {} / {} |",

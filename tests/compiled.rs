@@ -2,6 +2,7 @@
 //! gives the same results and explanations as the ruleset it came from, and a damaged or
 //! hostile file is refused with a message — never a panic, and never run unverified.
 
+use carebudget_core::text::Lang;
 use std::path::Path;
 
 use carebudget_core::answers::type_answers;
@@ -46,7 +47,7 @@ fn reports(p: &Program, l: &Loaded) -> Vec<String> {
     for ex in &l.ruleset.examples {
         let answers = type_answers(p, &ex.answers).expect("example answers type");
         let ev = evaluate(p, &answers, ex.as_of, true);
-        for lang in ["en", "cy"] {
+        for lang in Lang::ALL {
             for other in [false, true] {
                 out.push(serde_json::to_string(&explain(p, &ev, lang, other)).unwrap());
             }
@@ -123,7 +124,7 @@ fn every_single_byte_change_is_refused_or_runs_safely() {
                     for ex in &l.ruleset.examples {
                         if let Ok(a) = type_answers(&p, &ex.answers) {
                             let ev = evaluate(&p, &a, ex.as_of, true);
-                            let _ = explain(&p, &ev, "cy", true);
+                            let _ = explain(&p, &ev, Lang::Cy, true);
                         }
                     }
                     ran += 1;

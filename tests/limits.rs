@@ -1,6 +1,7 @@
 //! Each documented limit (src/limits.rs, README "Limits") is enforced with a clear error.
 
 mod common;
+use carebudget_core::text::Lang;
 use common::*;
 
 use carebudget_core::limits::*;
@@ -240,7 +241,7 @@ outputs:
         "{:?}",
         ev.why[above]
     );
-    let report = carebudget_core::explain::explain(&l.program, &ev, "en", false);
+    let report = carebudget_core::explain::explain(&l.program, &ev, Lang::En, false);
     assert_eq!(report.outputs[0].text, "Yes");
     let because = &report.outputs[0].steps.last().unwrap().because;
     assert_eq!(

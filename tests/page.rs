@@ -1,6 +1,7 @@
 //! The rules page (`carebudget page`): renders every bundled ruleset, escapes hostile text
 //! everywhere, and shows the figures with their values, dates and sources.
 
+use carebudget_core::text::Lang;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -30,9 +31,9 @@ fn load(path: &Path) -> Loaded {
     }
 }
 
-fn page(path: &Path, lang: &str) -> String {
+fn page(path: &Path, lang: Lang) -> String {
     let opts = Options {
-        lang: lang.into(),
+        lang,
         ..Options::default()
     };
     render(&load(path), &opts)
@@ -127,7 +128,7 @@ fn renders_every_bundled_ruleset_in_each_of_its_languages() {
     for f in files {
         let loaded = load(&f);
         for lang in loaded.ruleset.languages.clone() {
-            let html = page(&f, &lang);
+            let html = page(&f, Lang::parse(&lang).expect("en or cy"));
             assert!(html.starts_with("<!doctype html>"), "{}", f.display());
             assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{}", f.display());
             assert!(html.trim_end().ends_with("</html>"), "{}", f.display());
@@ -165,7 +166,7 @@ fn renders_every_bundled_ruleset_in_each_of_its_languages() {
 #[test]
 fn hostile_text_is_escaped_everywhere() {
     let path = Path::new(ROOT).join("tests/data/hostile-labels.yaml");
-    for lang in ["en", "cy"] {
+    for lang in Lang::ALL {
         let html = page(&path, lang);
         let lower = html.to_ascii_lowercase();
         assert!(!lower.contains("<script"), "raw <script in the {lang} page");
@@ -175,7 +176,7 @@ fn hostile_text_is_escaped_everywhere() {
         assert_only_our_markup(&html);
         // The text is there, escaped: in the title, a question, an option, a label, a
         // figure, a source, a note, an example name and the notice.
-        let title = if lang == "cy" {
+        let title = if lang == Lang::Cy {
             "&lt;script&gt;alert(&#39;teitl&#39;)&lt;/script&gt; Gelyniaethus"
         } else {
             "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; Hostile &amp; &lt;b&gt;bold&lt;/b&gt;"
@@ -197,7 +198,7 @@ fn hostile_text_is_escaped_everywhere() {
             assert!(html.contains(escaped), "{lang}: missing escaped text {escaped}");
         }
         // The notice is English only: on the Welsh page it is marked as English.
-        if lang == "cy" {
+        if lang == Lang::Cy {
             assert!(
                 html.contains("<span lang=\"en\">Notice &lt;/p&gt;&lt;script&gt;"),
                 "{html}"
@@ -217,7 +218,7 @@ fn hostile_text_is_escaped_everywhere() {
 
 #[test]
 fn figures_show_every_value_with_its_date_source_and_status() {
-    let html = page(&rules("wales.yaml"), "en");
+    let html = page(&rules("wales.yaml"), Lang::En);
     // The £100 maximum weekly charge, its date, its source; the earlier £90 marked unconfirmed.
     let start = html.find("id=\"f-max_weekly_charge\"").unwrap();
     let fig = &html[start..start + html[start..].find("</section>").unwrap()];
@@ -248,7 +249,7 @@ fn figures_show_every_value_with_its_date_source_and_status() {
     );
 
     // In Welsh: Welsh dates and words, English source titles marked as English.
-    let cy = page(&rules("wales.yaml"), "cy");
+    let cy = page(&rules("wales.yaml"), Lang::Cy);
     assert!(cy.contains("6 Ebrill 2020"));
     assert!(cy.contains("Heb ei gadarnhau eto o ffynhonnell swyddogol"));
     assert!(cy.contains("Uchafswm y tâl wythnosol am ofal gartref"));
@@ -259,7 +260,7 @@ fn figures_show_every_value_with_its_date_source_and_status() {
 
 #[test]
 fn questions_show_options_with_points_and_rules_in_words() {
-    let html = page(&rules("example.yaml"), "en");
+    let html = page(&rules("example.yaml"), Lang::En);
     // The several-choices question's options with their points, and mobility's.
     let start = html.find("id=\"q-outcomes\"").unwrap();
     let q = &html[start..start + html[start..].find("</section>").unwrap()];
@@ -283,14 +284,14 @@ fn questions_show_options_with_points_and_rules_in_words() {
 
 #[test]
 fn items_are_marked_national_or_the_councils_own() {
-    let html = page(&rules("council-southmere.yaml"), "en");
+    let html = page(&rules("council-southmere.yaml"), Lang::En);
     // What it builds on, by title (england.yaml's) and id, in the page's language.
     assert!(
         html.contains(
             "<dt>Builds on</dt><dd>England — Care Act eligibility and charging (national rules) (england)</dd>"
         )
     );
-    let cy = page(&rules("council-southmere.yaml"), "cy");
+    let cy = page(&rules("council-southmere.yaml"), Lang::Cy);
     assert!(
         cy.contains("<dd>Lloegr — cymhwysedd a chodi tâl dan Ddeddf Gofal 2014 (rheolau cenedlaethol) (england)</dd>")
     );
@@ -299,7 +300,7 @@ fn items_are_marked_national_or_the_councils_own() {
     assert!(html[q..q + 600].contains("badge-national"));
     assert!(html.contains("badge-own"));
     // A national ruleset on its own has no marks: everything is its own.
-    let wales = page(&rules("wales.yaml"), "en");
+    let wales = page(&rules("wales.yaml"), Lang::En);
     assert!(!wales.contains("class=\"badge"));
 }
 

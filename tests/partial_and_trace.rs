@@ -1,6 +1,7 @@
 //! Partial evaluation (what is still needed) and the trace and its explanation.
 
 mod common;
+use carebudget_core::text::Lang;
 use common::*;
 
 use carebudget_core::eval::Outcome;
@@ -96,7 +97,7 @@ fn trace_records_failed_conditions_with_margins() {
         "impairment: true\ncount: 1\ncapital: \"23250.00\"\nincome: \"10\"",
         "2025-06-01",
     );
-    let r = explain(&l.program, &ev, "en", false);
+    let r = explain(&l.program, &ev, Lang::En, false);
     let elig = r.outputs.iter().find(|o| o.id == "eligible").unwrap();
     assert_eq!(elig.text, "No");
     let steps: Vec<&str> = elig.steps.iter().map(|s| s.rule.as_str()).collect();
@@ -130,7 +131,7 @@ fn trace_records_failed_conditions_with_margins() {
 fn trace_lists_figures_with_their_dates_sources_and_verify_status() {
     let l = load(BODY);
     let ev = run(&l, "capital: \"30000\"", "2025-06-01");
-    let r = explain(&l.program, &ev, "en", false);
+    let r = explain(&l.program, &ev, Lang::En, false);
     let pays = r.outputs.iter().find(|o| o.id == "pays").unwrap();
     assert_eq!(pays.text, "£100.00");
     let over = pays.steps.iter().find(|s| s.rule == "over").unwrap();
@@ -155,7 +156,7 @@ fn trace_lists_figures_with_their_dates_sources_and_verify_status() {
     assert_eq!(seen.steps[0].uses[0].value, "£0.00 (not asked)");
     // Under the limit the other branch, and so income, is what counts.
     let ev = run(&l, "capital: \"100\"\nincome: \"20\"", "2025-06-01");
-    let r = explain(&l.program, &ev, "en", false);
+    let r = explain(&l.program, &ev, Lang::En, false);
     let pays = r.outputs.iter().find(|o| o.id == "pays").unwrap();
     let used: Vec<&str> = pays.steps.last().unwrap().uses.iter().map(|u| u.id.as_str()).collect();
     assert_eq!(used, ["over", "income"]);
@@ -165,7 +166,7 @@ fn trace_lists_figures_with_their_dates_sources_and_verify_status() {
 fn welsh_and_someone_elses_wording() {
     let l = load(BODY);
     let ev = run(&l, "impairment: true\ncount: 3", "2025-06-01");
-    let cy = explain(&l.program, &ev, "cy", false);
+    let cy = explain(&l.program, &ev, Lang::Cy, false);
     let elig = cy.outputs.iter().find(|o| o.id == "eligible").unwrap();
     assert_eq!(elig.text, "Ie");
     assert_eq!(
@@ -173,10 +174,10 @@ fn welsh_and_someone_elses_wording() {
         "heb ei wybod eto"
     );
     let ev = run(&l, "count: 3", "2025-06-01");
-    let other = explain(&l.program, &ev, "en", true);
+    let other = explain(&l.program, &ev, Lang::En, true);
     let n = &other.outputs.iter().find(|o| o.id == "eligible").unwrap().needs;
     assert_eq!(n[0].question, "Do they have an impairment?");
-    let mine = explain(&l.program, &ev, "en", false);
+    let mine = explain(&l.program, &ev, Lang::En, false);
     assert_eq!(mine.outputs[0].needs[0].question, "Do you have an impairment?");
     // Any text's wording for someone else (`for_other`): an output's label, a rule's
     // explanation; in Welsh, which these have none of, the English for someone else.
@@ -191,9 +192,18 @@ fn welsh_and_someone_elses_wording() {
         let pays = r.outputs.iter().find(|o| o.id == "pays").unwrap();
         pays.steps.last().unwrap().text.clone()
     };
-    assert_eq!(said("en", false), "Over the limit: Yes; income £0.00; you pay £100.00.");
-    assert_eq!(said("en", true), "Over the limit: Yes; income £0.00; they pay £100.00.");
-    assert_eq!(said("cy", true), "Over the limit: Ie; income £0.00; they pay £100.00.");
+    assert_eq!(
+        said(Lang::En, false),
+        "Over the limit: Yes; income £0.00; you pay £100.00."
+    );
+    assert_eq!(
+        said(Lang::En, true),
+        "Over the limit: Yes; income £0.00; they pay £100.00."
+    );
+    assert_eq!(
+        said(Lang::Cy, true),
+        "Over the limit: Ie; income £0.00; they pay £100.00."
+    );
 }
 
 #[test]
@@ -212,9 +222,9 @@ fn evaluation_of_the_bundled_example_matches_its_worked_examples() {
 #[test]
 fn results_outside_the_rules_period_carry_a_warning() {
     let l = load(&format!("in_force: {{from: 2025-04-07, to: 2026-04-05}}\n{BODY}"));
-    let inside = explain(&l.program, &run(&l, "", "2025-06-01"), "en", false);
+    let inside = explain(&l.program, &run(&l, "", "2025-06-01"), Lang::En, false);
     assert!(inside.warnings.is_empty());
-    let after = explain(&l.program, &run(&l, "", "2026-06-01"), "en", false);
+    let after = explain(&l.program, &run(&l, "", "2026-06-01"), Lang::En, false);
     assert_eq!(
         after.warnings,
         [
@@ -222,7 +232,7 @@ fn results_outside_the_rules_period_carry_a_warning() {
         ]
     );
     // Before the period the figures have not "changed since": the rules then may differ.
-    let before = explain(&l.program, &run(&l, "", "2024-06-01"), "en", false);
+    let before = explain(&l.program, &run(&l, "", "2024-06-01"), Lang::En, false);
     assert_eq!(
         before.warnings,
         [
@@ -230,7 +240,7 @@ fn results_outside_the_rules_period_carry_a_warning() {
         ]
     );
     assert_eq!(inside.period.as_deref(), Some("7 April 2025 to 5 April 2026"));
-    let cy = explain(&l.program, &run(&l, "", "2024-06-01"), "cy", false);
+    let cy = explain(&l.program, &run(&l, "", "2024-06-01"), Lang::Cy, false);
     assert!(cy.warnings[0].contains("7 Ebrill 2025"), "{:?}", cy.warnings);
 }
 
@@ -262,14 +272,14 @@ fn an_output_that_does_not_apply_is_not_applicable_not_no() {
     assert!(!ev.applies(1) && ev.applies(0));
     assert!(needs(&l, &ev, "carer_eligible").is_empty());
     assert_eq!(needs(&l, &ev, "eligible"), ["impairment"]);
-    for lang in ["en", "cy"] {
+    for lang in Lang::ALL {
         let r = explain(&l.program, &ev, lang, false);
         let carer = r.outputs.iter().find(|o| o.id == "carer_eligible").unwrap();
         assert_eq!(carer.status, "not-applicable");
         assert!(carer.value.is_none() && carer.steps.is_empty() && carer.needs.is_empty());
         assert_eq!(
             carer.text,
-            if lang == "en" {
+            if lang == Lang::En {
                 "does not apply"
             } else {
                 "nid yw'n berthnasol"
@@ -279,7 +289,7 @@ fn an_output_that_does_not_apply_is_not_applicable_not_no() {
     }
     // A carer: the adult answer does not apply, the carer one is decided as usual.
     let ev = run(&l, "who: carer\ncaring: true", "2025-06-01");
-    let r = explain(&l.program, &ev, "en", false);
+    let r = explain(&l.program, &ev, Lang::En, false);
     assert_eq!(r.outputs[0].status, "not-applicable");
     assert_eq!((r.outputs[1].status, r.outputs[1].text.as_str()), ("known", "Yes"));
 }
@@ -335,12 +345,12 @@ fn a_step_a_decided_result_does_not_depend_on_says_so() {
     // No impairment: not eligible, whatever the count (not given) would make `two`.
     // An `all` that is No rests only on its parts that are No: the undecided count is not
     // one of the steps at all (it used to be listed as "not needed for this result").
-    let r = explain(&l.program, &run(&l, "impairment: false", "2025-06-01"), "en", false);
+    let r = explain(&l.program, &run(&l, "impairment: false", "2025-06-01"), Lang::En, false);
     let eligible = r.outputs.iter().find(|o| o.id == "eligible").unwrap();
     assert_eq!(eligible.status, "known");
     assert!(eligible.steps.iter().all(|s| s.rule != "two"), "{:?}", eligible.steps);
     // While the result itself is undecided, an unknown step is just not known yet.
-    let r = explain(&l.program, &run(&l, "impairment: true", "2025-06-01"), "en", false);
+    let r = explain(&l.program, &run(&l, "impairment: true", "2025-06-01"), Lang::En, false);
     let eligible = r.outputs.iter().find(|o| o.id == "eligible").unwrap();
     assert_eq!(eligible.status, "unknown");
     let two = eligible.steps.iter().find(|s| s.rule == "two").unwrap();
@@ -367,7 +377,7 @@ outputs:
 fn what_would_change_a_result_is_the_threshold_nearest_to_being_crossed() {
     let l = load(NEAREST);
     let nearest = |answers: &str| {
-        let r = explain(&l.program, &run(&l, answers, "2025-06-01"), "en", false);
+        let r = explain(&l.program, &run(&l, answers, "2025-06-01"), Lang::En, false);
         r.outputs[0].nearest.clone().unwrap()
     };
     // £3,250 short of £23,250 is 0.14 of the limit; 3 outcomes are 1 over 2, 0.33 of 3; the
@@ -444,7 +454,7 @@ fn conditions_after_one_not_met_are_not_assessed_not_failed() {
         "impairment: false\ncount: 5\nwellbeing: true\nhours: 1",
         "2025-06-01",
     );
-    for lang in ["en", "cy"] {
+    for lang in Lang::ALL {
         let r = explain(&l.program, &ev, lang, false);
         let eligible = r.outputs.iter().find(|o| o.id == "eligible").unwrap();
         assert_eq!(eligible.status, "known");
@@ -452,7 +462,7 @@ fn conditions_after_one_not_met_are_not_assessed_not_failed() {
         assert_eq!(two.status, "not-assessed");
         assert!(two.because.is_empty(), "{:?}", two.because);
         let last = eligible.steps.last().unwrap();
-        if lang == "en" {
+        if lang == Lang::En {
             assert_eq!(
                 two.text,
                 "Two or more outcomes: not assessed: its questions were not asked"
@@ -479,7 +489,7 @@ fn conditions_after_one_not_met_are_not_assessed_not_failed() {
         "impairment: true\ncount: 1\nwellbeing: true\nhours: 1",
         "2025-06-01",
     );
-    let r = explain(&l.program, &ev, "en", false);
+    let r = explain(&l.program, &ev, Lang::En, false);
     let eligible = r.outputs.iter().find(|o| o.id == "eligible").unwrap();
     let two = eligible.steps.iter().find(|s| s.rule == "two").unwrap();
     assert_eq!((two.status, two.value.as_str()), ("known", "No"));
@@ -510,7 +520,7 @@ outputs:
     // An answers file from before `kinds` existed: the lump sum counts as "anything else".
     let ev = run(&l, "other_income: \"150\"", "2025-06-01");
     assert_eq!(rule(&l, &ev, "total"), money("150"));
-    let r = explain(&l.program, &ev, "en", false);
+    let r = explain(&l.program, &ev, Lang::En, false);
     let step = &r.outputs[0].steps[0];
     let kinds = step.uses.iter().find(|u| u.id == "other_income").unwrap();
     assert_eq!(kinds.value, "£150.00");
@@ -546,9 +556,9 @@ outputs: {}
 fn limitations_reach_every_result_and_later_figures_are_shown() {
     let l = load(GATED);
     let ev = run(&l, "impairment: false\nhours: 3", "2025-06-01");
-    let r = explain(&l.program, &ev, "en", false);
+    let r = explain(&l.program, &ev, Lang::En, false);
     assert_eq!(r.limitations, ["Couples are assessed as single."]);
-    let cy = explain(&l.program, &ev, "cy", false);
+    let cy = explain(&l.program, &ev, Lang::Cy, false);
     assert_eq!(cy.limitations, ["Asesir cyplau fel pobl sengl."]);
     // 3 hours × £10.00 now; × £12.50 = £37.50 from 6 April 2026, when the rate changes.
     let answers = {
@@ -559,7 +569,7 @@ fn limitations_reach_every_result_and_later_figures_are_shown() {
         .unwrap();
         carebudget_core::answers::type_answers(&l.program, &raw).unwrap()
     };
-    let later = carebudget_core::explain::later(&l.program, &answers, &ev, "en", false).unwrap();
+    let later = carebudget_core::explain::later(&l.program, &answers, &ev, Lang::En, false).unwrap();
     assert_eq!(later.as_of, "2026-04-06");
     assert_eq!(
         later.heading,
@@ -568,5 +578,5 @@ fn limitations_reach_every_result_and_later_figures_are_shown() {
     assert_eq!(later.changes, ["Weekly cost: £37.50 (now £30.00)"]);
     // Nothing later than the last figures.
     let ev = run(&l, "impairment: false\nhours: 3", "2026-06-01");
-    assert!(carebudget_core::explain::later(&l.program, &answers, &ev, "en", false).is_none());
+    assert!(carebudget_core::explain::later(&l.program, &answers, &ev, Lang::En, false).is_none());
 }

@@ -3,6 +3,7 @@
 //! closed form.
 
 mod common;
+use carebudget_core::text::Lang;
 use common::*;
 
 use carebudget_core::eval::Outcome;
@@ -43,8 +44,8 @@ proptest! {
         let two = run(&l, &a, "2025-06-01");
         prop_assert_eq!(&one.rules, &two.rules);
         prop_assert_eq!(&one.inputs, &two.inputs);
-        let r1 = serde_json::to_string(&carebudget_core::explain::explain(&l.program, &one, "en", false)).unwrap();
-        let r2 = serde_json::to_string(&carebudget_core::explain::explain(&l.program, &two, "en", false)).unwrap();
+        let r1 = serde_json::to_string(&carebudget_core::explain::explain(&l.program, &one, Lang::En, false)).unwrap();
+        let r2 = serde_json::to_string(&carebudget_core::explain::explain(&l.program, &two, Lang::En, false)).unwrap();
         prop_assert_eq!(r1, r2);
     }
 

@@ -7,6 +7,7 @@
 //! turn every out-of-range step into an error message.
 #![no_main]
 
+use carebudget_core::text::Lang;
 use std::sync::OnceLock;
 
 use carebudget_core::date::Date;
@@ -118,6 +119,6 @@ fuzz_target!(|data: &[u8]| {
     }
     let as_of = Date::parse(AS_OF[next() % AS_OF.len()]).expect("a date in range");
     let ev = carebudget_core::eval::evaluate(p, &answers, as_of, true);
-    let _ = carebudget_core::explain::explain(p, &ev, "en", false);
-    let _ = carebudget_core::explain::explain(p, &ev, "cy", true);
+    let _ = carebudget_core::explain::explain(p, &ev, Lang::En, false);
+    let _ = carebudget_core::explain::explain(p, &ev, Lang::Cy, true);
 });

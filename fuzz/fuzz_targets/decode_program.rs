@@ -4,6 +4,7 @@
 //! overflow is a finding: `decode` must refuse whatever it cannot run safely.
 #![no_main]
 
+use carebudget_core::text::Lang;
 use carebudget_core::compiled::{MAGIC, VERSION, decode};
 use carebudget_core::date::Date;
 use carebudget_core::eval::{Answers, evaluate};
@@ -24,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
     );
     for answers in [none, first] {
         let ev = evaluate(&p, &answers, Date::new(2025, 6, 1).unwrap(), true);
-        let _ = carebudget_core::explain::explain(&p, &ev, "en", false);
-        let _ = carebudget_core::explain::explain(&p, &ev, "cy", true);
+        let _ = carebudget_core::explain::explain(&p, &ev, Lang::En, false);
+        let _ = carebudget_core::explain::explain(&p, &ev, Lang::Cy, true);
     }
 });

@@ -6,6 +6,7 @@
 #![no_main]
 
 use carebudget_core::date::Date;
+use carebudget_core::text::Lang;
 use carebudget_core::vocab::InputType;
 use carebudget_core::program::Program;
 use carebudget_web::app::{App, Page};
@@ -54,7 +55,7 @@ fuzz_target!(|data: &[u8]| {
     let Some(which) = next() else { return };
     let all = bundled::programs();
     let p: Program = carebudget_core::compiled::decode(&all[which % all.len()]).expect("a bundled program");
-    let lang = if which & 0x80 != 0 { "cy" } else { "en" };
+    let lang = if which & 0x80 != 0 { Lang::Cy } else { Lang::En };
     let day = Date::new(2025, 6, 1).unwrap();
     let mut app = App::new(
         p,

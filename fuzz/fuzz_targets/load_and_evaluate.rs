@@ -3,6 +3,7 @@
 //! and explains the result in both languages. Any panic, hang or overflow is a finding.
 #![no_main]
 
+use carebudget_core::text::Lang;
 use carebudget_core::date::Date;
 use carebudget_core::literal::Literal;
 use carebudget_format::load::{SourceFile, parse};
@@ -32,8 +33,8 @@ fuzz_target!(|data: &[u8]| {
     let day = (data.len() % 28) as u8 + 1;
     for as_of in [Date::new(2025, 6, day).unwrap(), Date::new(2015, 4, 1).unwrap()] {
         let ev = carebudget_core::eval::evaluate(p, &typed, as_of, true);
-        let _ = carebudget_core::explain::explain(p, &ev, "en", false);
-        let _ = carebudget_core::explain::explain(p, &ev, "cy", true);
+        let _ = carebudget_core::explain::explain(p, &ev, Lang::En, false);
+        let _ = carebudget_core::explain::explain(p, &ev, Lang::Cy, true);
     }
     for ex in &loaded.ruleset.examples {
         let _ = carebudget_format::examples::run_example(p, ex);

@@ -12,6 +12,7 @@ use carebudget_core::eval::evaluate;
 use carebudget_core::explain::{Report, explain, later};
 use carebudget_core::limits::{MAX_ANSWERS_BYTES, MAX_FILE_BYTES};
 use carebudget_core::literal::Literal;
+use carebudget_core::text::Lang;
 use carebudget_format::examples::run_example;
 use carebudget_format::load::parse;
 use carebudget_format::model::{Example, TestFile};
@@ -199,9 +200,7 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
             lang,
             for_other,
         } => {
-            if lang != "en" && lang != "cy" {
-                return Err(format!("--lang must be en or cy, not `{lang}`"));
-            }
+            let lang = Lang::parse(&lang).ok_or_else(|| format!("--lang must be en or cy, not `{lang}`"))?;
             let loaded = load_path(&file).map_err(|d| fail_diags(&d))?;
             let p = &loaded.program;
             let raw: IndexMap<String, Literal> =
@@ -235,8 +234,8 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
                     );
                 }
             }
-            let mut report = explain(p, &ev, &lang, for_other);
-            report.later = later(p, &typed, &ev, &lang, for_other);
+            let mut report = explain(p, &ev, lang, for_other);
+            report.later = later(p, &typed, &ev, lang, for_other);
             if json {
                 println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
             } else {
@@ -286,9 +285,7 @@ fn run(cmd: Command) -> Result<ExitCode, String> {
             css,
             alternate,
         } => {
-            if lang != "en" && lang != "cy" {
-                return Err(format!("--lang must be en or cy, not `{lang}`"));
-            }
+            let lang = Lang::parse(&lang).ok_or_else(|| format!("--lang must be en or cy, not `{lang}`"))?;
             let loaded = load_path(&file).map_err(|d| fail_diags(&d))?;
             let opts = carebudget::page::Options {
                 lang,
@@ -409,7 +406,7 @@ fn fail_diags(diags: &[Diagnostic]) -> String {
 }
 
 fn print_report(r: &Report) {
-    let w = carebudget_core::explain::Words::for_lang(&r.lang);
+    let w = carebudget_core::explain::Words::for_lang(r.lang);
     let with_paragraph = |title: &str, paragraph: Option<&str>| match paragraph {
         Some(p) => format!("{title}, {p}"),
         None => title.to_owned(),

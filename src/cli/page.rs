@@ -18,7 +18,7 @@ use carebudget_core::explain::{Words, format_value, long_date};
 use carebudget_core::literal::Literal;
 use carebudget_core::money::{Better, Direction, Rounding};
 use carebudget_core::program::{Program, Ty, Value};
-use carebudget_core::text::Text;
+use carebudget_core::text::{Lang, Text};
 use carebudget_core::typing::{answer_value, literal_value};
 use carebudget_format::Loaded;
 use carebudget_format::expr::{Args, Bands, Expr, Lookup, Scale};
@@ -28,7 +28,7 @@ use carebudget_format::model::{InputType, Period, Role, Ruleset, ValueType};
 #[derive(Clone, Debug)]
 pub struct Options {
     /// `en` or `cy`.
-    pub lang: String,
+    pub lang: Lang,
     /// The stylesheet's address, relative to where the page is published.
     pub stylesheet: String,
     /// The address of the same page in the other language, if there is one.
@@ -38,7 +38,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Options {
         Options {
-            lang: "en".into(),
+            lang: Lang::En,
             stylesheet: "../rules-page.css".into(),
             alternate: None,
         }
@@ -65,7 +65,7 @@ fn anchor(prefix: &str, id: &str) -> String {
 
 /// Renders the rules page for a loaded (checked, merged) ruleset.
 pub fn render(loaded: &Loaded, opts: &Options) -> String {
-    let lang = if opts.lang == "cy" { "cy" } else { "en" };
+    let lang = opts.lang;
     let mut r = Renderer {
         out: String::with_capacity(64 * 1024),
         p: &loaded.program,
@@ -92,7 +92,7 @@ struct Renderer<'a> {
     out: String,
     p: &'a Program,
     rs: &'a Ruleset,
-    lang: &'static str,
+    lang: Lang,
     w: &'static PageWords,
     ew: &'static Words,
     /// Question id → (rule id, lookup table) for every lookup on that question's answer.
@@ -118,10 +118,10 @@ impl<'a> Renderer<'a> {
     /// with its own `lang` so screen readers pronounce it properly.
     fn text(&mut self, t: &Text) {
         let shown = t.get(self.lang);
-        let other = if self.lang == "cy" { "en" } else { "cy" };
+        let other = self.lang.other();
         if !t.has(self.lang) && t.has(other) {
             self.raw("<span lang=\"");
-            self.raw(other);
+            self.raw(other.code());
             self.raw("\">");
             self.esc(shown);
             self.raw("</span>");
@@ -133,7 +133,7 @@ impl<'a> Renderer<'a> {
     /// Plain (untranslated) ruleset text — source titles, notes, example names — which the
     /// format keeps in English: marked as English on a page in another language.
     fn plain(&mut self, s: &str) {
-        if self.lang == "en" {
+        if self.lang == Lang::En {
             self.esc(s);
         } else {
             self.raw("<span lang=\"en\">");
@@ -309,7 +309,7 @@ impl<'a> Renderer<'a> {
         let rs = self.rs;
         let w = self.w;
         self.raw("<!doctype html>\n<html");
-        self.attr("lang", self.lang);
+        self.attr("lang", self.lang.code());
         self.raw(">\n<head>\n<meta charset=\"utf-8\">\n");
         self.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         self.raw("<meta name=\"generator\" content=\"carebudget\">\n<title>");
@@ -320,7 +320,7 @@ impl<'a> Renderer<'a> {
         self.attr("href", &opts.stylesheet);
         self.raw(">\n");
         if let Some(alt) = &opts.alternate {
-            let other = if self.lang == "cy" { "en" } else { "cy" };
+            let other = self.lang.other().code();
             self.raw("<link rel=\"alternate\"");
             self.attr("hreflang", other);
             self.attr("href", alt);
@@ -330,7 +330,7 @@ impl<'a> Renderer<'a> {
         self.esc(w.skip);
         self.raw("</a>\n<header class=\"page-header\"><div class=\"wrap\">\n");
         if let Some(alt) = &opts.alternate {
-            let (other, name) = if self.lang == "cy" {
+            let (other, name) = if self.lang == Lang::Cy {
                 ("en", "English")
             } else {
                 ("cy", "Cymraeg")
@@ -1533,8 +1533,8 @@ fn walk<'e>(e: &'e Expr, f: &mut dyn FnMut(&'e Expr)) {
     }
 }
 
-fn jurisdiction_name(j: &str, lang: &str) -> Option<&'static str> {
-    let cy = lang == "cy";
+fn jurisdiction_name(j: &str, lang: Lang) -> Option<&'static str> {
+    let cy = lang == Lang::Cy;
     Some(match j {
         "england" if cy => "Lloegr",
         "england" => "England",
@@ -1548,8 +1548,8 @@ fn jurisdiction_name(j: &str, lang: &str) -> Option<&'static str> {
     })
 }
 
-fn role_words(role: Role, lang: &str) -> &'static str {
-    let cy = lang == "cy";
+fn role_words(role: Role, lang: Lang) -> &'static str {
+    let cy = lang == Lang::Cy;
     match role {
         Role::Eligibility if cy => "cymhwysedd",
         Role::Eligibility => "eligibility",
@@ -1564,8 +1564,8 @@ fn role_words(role: Role, lang: &str) -> &'static str {
     }
 }
 
-fn input_kind_words(t: InputType, lang: &str) -> &'static str {
-    let cy = lang == "cy";
+fn input_kind_words(t: InputType, lang: Lang) -> &'static str {
+    let cy = lang == Lang::Cy;
     match t {
         InputType::Choice if cy => "Dewiswch un ateb",
         InputType::Choice => "Choose one answer",
@@ -1584,8 +1584,8 @@ fn input_kind_words(t: InputType, lang: &str) -> &'static str {
     }
 }
 
-fn value_type_words(t: ValueType, lang: &str) -> &'static str {
-    let cy = lang == "cy";
+fn value_type_words(t: ValueType, lang: Lang) -> &'static str {
+    let cy = lang == Lang::Cy;
     match t {
         ValueType::Money if cy => "Swm o arian",
         ValueType::Money => "An amount of money",
@@ -1604,8 +1604,8 @@ fn value_type_words(t: ValueType, lang: &str) -> &'static str {
     }
 }
 
-fn period_words(p: Period, lang: &str) -> &'static str {
-    let cy = lang == "cy";
+fn period_words(p: Period, lang: Lang) -> &'static str {
+    let cy = lang == Lang::Cy;
     match p {
         Period::Weekly if cy => "bob wythnos",
         Period::Weekly => "each week",
@@ -1735,8 +1735,11 @@ struct PageWords {
 }
 
 impl PageWords {
-    fn for_lang(lang: &str) -> &'static PageWords {
-        if lang == "cy" { &PAGE_CY } else { &PAGE_EN }
+    fn for_lang(lang: Lang) -> &'static PageWords {
+        match lang {
+            Lang::En => &PAGE_EN,
+            Lang::Cy => &PAGE_CY,
+        }
     }
 }
 

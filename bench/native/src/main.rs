@@ -15,6 +15,7 @@
 //! bench/zen/model.json for ZEN. Results are [budget lower, budget upper, budget,
 //! contribution, council pays] in pence; timings are min/median/max as JSON.
 
+use carebudget_core::text::Lang;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -106,7 +107,7 @@ impl Ours {
     /// …and the plain-language explanation of every output, as the widget shows it.
     fn eval_explain(&self, raw: &Raw) -> (Result5, usize) {
         let ev = evaluate(&self.p, &self.answers(raw), as_of(), true);
-        let report = carebudget_core::explain::explain(&self.p, &ev, "en", false);
+        let report = carebudget_core::explain::explain(&self.p, &ev, Lang::En, false);
         (self.result(&ev), report.outputs.iter().map(|o| o.steps.len()).sum())
     }
 }

@@ -6,6 +6,7 @@
 //! brotli in the widget, measured), and this module's size is the peer bench's "engine
 //! alone" row, which should be the engine's, not an input adapter's.
 
+use carebudget_core::text::Lang;
 use carebudget_core::eval::{Evaluation, Outcome, evaluate};
 use carebudget_core::literal::Literal;
 use carebudget_core::program::{Program, Value};
@@ -58,7 +59,7 @@ impl Bench {
     /// shows it); returns the figures followed by the number of explained steps.
     pub fn explain(&self, answers: JsValue) -> Result<Vec<f64>, JsError> {
         let ev = self.run(answers, true)?;
-        let report = carebudget_core::explain::explain(&self.p, &ev, "en", false);
+        let report = carebudget_core::explain::explain(&self.p, &ev, Lang::En, false);
         let mut out = self.result(&ev)?;
         out.push(report.outputs.iter().map(|o| o.steps.len()).sum::<usize>() as f64);
         Ok(out)

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::date::Date;
 use crate::money::Rounding;
-use crate::text::Text;
+use crate::text::{Lang, Text};
 pub use crate::value::{Ty, Value};
 use crate::vocab::{InputType, Period, Role, ValueType};
 use crate::wire::{opt_rounding, rounding};
@@ -252,7 +252,7 @@ pub struct Info {
     pub publisher: String,
     pub version: String,
     pub in_force: Option<(Date, Option<Date>)>,
-    pub languages: Vec<String>,
+    pub languages: Vec<Lang>,
     pub illustrative: bool,
     pub notice: Option<Text>,
     /// What the rules leave out or simplify: every result says so.

@@ -1,7 +1,45 @@
-//! Text in the ruleset's languages (English `en`, Welsh `cy`).
+//! Text in the ruleset's languages (English `en`, Welsh `cy`), and the languages themselves.
 
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize};
+
+/// A language the rules, the explanations and the widget are written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Cy,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Cy];
+
+    /// The language's code: `en`, `cy` (as in rulesets, attributes and `lang=""`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Cy => "cy",
+        }
+    }
+
+    /// The other language (for a page's link to its translation).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Cy,
+            Lang::Cy => Lang::En,
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
 
 /// Text per language. Written either as a plain string (English) or as `{en: …, cy: …}`.
 /// Two fields rather than a map: there are thousands of these in a national ruleset, and
@@ -27,7 +65,7 @@ impl Text {
     /// The text for this reader: in `lang`, worded for someone answering for another person
     /// when `for_other` and the text has such wording in that language (the reader's
     /// language comes first: Welsh in the person's own wording before English in theirs).
-    pub fn say(&self, lang: &str, for_other: bool) -> &str {
+    pub fn say(&self, lang: Lang, for_other: bool) -> &str {
         match &self.for_other {
             Some(v) if for_other && (v.has(lang) || !self.has(lang)) => v.get(lang),
             _ => self.get(lang),
@@ -35,25 +73,27 @@ impl Text {
     }
 
     /// The text in `lang`, falling back to English, then to any language given.
-    pub fn get(&self, lang: &str) -> &str {
-        let own = if lang == "cy" { &self.cy } else { &self.en };
+    pub fn get(&self, lang: Lang) -> &str {
+        let own = match lang {
+            Lang::En => &self.en,
+            Lang::Cy => &self.cy,
+        };
         own.as_deref()
             .or(self.en.as_deref())
             .or(self.cy.as_deref())
             .unwrap_or("")
     }
 
-    pub fn has(&self, lang: &str) -> bool {
+    pub fn has(&self, lang: Lang) -> bool {
         match lang {
-            "en" => self.en.is_some(),
-            "cy" => self.cy.is_some(),
-            _ => false,
+            Lang::En => self.en.is_some(),
+            Lang::Cy => self.cy.is_some(),
         }
     }
 
     /// (language, text) for each language given.
-    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &str)> {
-        [("en", &self.en), ("cy", &self.cy)]
+    pub fn iter(&self) -> impl Iterator<Item = (Lang, &str)> {
+        [(Lang::En, &self.en), (Lang::Cy, &self.cy)]
             .into_iter()
             .filter_map(|(l, t)| Some((l, t.as_deref()?)))
     }
@@ -72,7 +112,7 @@ impl Serialize for Text {
         let n = self.iter().count() + usize::from(self.for_other.is_some());
         let mut m = s.serialize_map(Some(n))?;
         for (lang, t) in self.iter() {
-            m.serialize_entry(lang, t)?;
+            m.serialize_entry(lang.code(), t)?;
         }
         if let Some(v) = &self.for_other {
             m.serialize_entry("for_other", v)?;
@@ -162,12 +202,12 @@ mod tests {
             cy: Some("Rydych chi'n talu".into()),
             for_other: Some(Box::new(Text::en("They pay"))),
         };
-        assert_eq!(t.say("en", false), "You pay");
-        assert_eq!(t.say("en", true), "They pay");
+        assert_eq!(t.say(Lang::En, false), "You pay");
+        assert_eq!(t.say(Lang::En, true), "They pay");
         // No Welsh for someone else: the Welsh, worded for the person, not English.
-        assert_eq!(t.say("cy", true), "Rydych chi'n talu");
+        assert_eq!(t.say(Lang::Cy, true), "Rydych chi'n talu");
         // No Welsh at all: the English for someone else.
-        assert_eq!(Text { cy: None, ..t.clone() }.say("cy", true), "They pay");
-        assert_eq!(Text::en("Pays").say("en", true), "Pays");
+        assert_eq!(Text { cy: None, ..t.clone() }.say(Lang::Cy, true), "They pay");
+        assert_eq!(Text::en("Pays").say(Lang::En, true), "Pays");
     }
 }

@@ -13,7 +13,7 @@ use carebudget_core::limits::*;
 use carebudget_core::literal::Literal;
 use carebudget_core::money::Rounding;
 use carebudget_core::program::*;
-use carebudget_core::text::Text;
+use carebudget_core::text::{Lang, Text};
 use carebudget_core::typing::{answer_value, literal_value};
 use carebudget_core::value::compare;
 
@@ -463,14 +463,14 @@ impl<'a> Checker<'a> {
             while let Some(open) = rest.find('{') {
                 let after = &rest[open + 1..];
                 let Some(close) = after.find('}') else {
-                    self.err(join(path, lang), "a `{` has no matching `}`");
+                    self.err(join(path, lang.code()), "a `{` has no matching `}`");
                     break;
                 };
                 let name = &after[..close];
                 let known = name == "value" || self.names.get(name).is_some_and(|r| uses.contains(r));
                 if !known {
                     self.err(
-                        join(path, lang),
+                        join(path, lang.code()),
                         format!("`{{{name}}}` is not `{{value}}` or a name this rule's formula uses"),
                     );
                 }
@@ -1366,7 +1366,8 @@ fn info(rs: &Ruleset, says_you: bool) -> Info {
         publisher: rs.publisher.clone(),
         version: rs.version.clone(),
         in_force: rs.in_force.as_ref().map(|f| (f.from, f.to)),
-        languages: rs.languages.clone(),
+        // Each is `en` or `cy`: `check` refused any other.
+        languages: rs.languages.iter().filter_map(|l| Lang::parse(l)).collect(),
         illustrative: rs.illustrative,
         notice: rs.notice.clone(),
         limitations: rs.limitations.clone(),
@@ -1501,7 +1502,7 @@ fn lint(rs: &Ruleset, p: &Program, says_you: &[String], diags: &mut Vec<Diagnost
     }
     if rs.languages.iter().any(|l| l == "cy") {
         for (id, q) in &rs.inputs {
-            if !q.question.has("cy") {
+            if !q.question.has(Lang::Cy) {
                 diags.push(Diagnostic::warning(
                     join(&join("inputs", id), "question"),
                     "no Welsh (`cy`) text, though the ruleset lists Welsh",
@@ -1509,7 +1510,7 @@ fn lint(rs: &Ruleset, p: &Program, says_you: &[String], diags: &mut Vec<Diagnost
             }
         }
         for (id, r) in &rs.rules {
-            if !r.label.has("cy") {
+            if !r.label.has(Lang::Cy) {
                 diags.push(Diagnostic::warning(
                     join(&join("rules", id), "label"),
                     "no Welsh (`cy`) text, though the ruleset lists Welsh",

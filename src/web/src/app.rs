@@ -14,7 +14,7 @@ use carebudget_core::eval::{Answers, Evaluation, evaluate, insert_sorted};
 use carebudget_core::explain::{OutputReport, Report, SourceInfo, Step, explain, fill_from, later, long_date};
 use carebudget_core::money::Money;
 use carebudget_core::program::{Program, Ty, Value};
-use carebudget_core::text::Text;
+use carebudget_core::text::{Lang, Text};
 use carebudget_core::vocab::{InputType, Period, Role};
 
 use crate::words::{Words, pick};
@@ -53,7 +53,7 @@ pub struct App {
     pub program: Program,
     pub w: &'static Words,
     /// The language the ruleset's own text is shown in (English when it has no Welsh).
-    pub rules_lang: &'static str,
+    pub rules_lang: Lang,
     pub as_of: Date,
     pub today: Date,
     /// The rules file's SHA-256 (hex) for the receipt; `None` where the browser would not
@@ -86,17 +86,17 @@ fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
 impl App {
     pub fn new(
         program: Program,
-        lang: &str,
+        lang: Lang,
         as_of: Date,
         today: Date,
         sha256: Option<String>,
         rules_page: Option<String>,
     ) -> App {
         let w = Words::get(lang);
-        let rules_lang = if w.lang == "cy" && program.info.languages.iter().any(|l| l == "cy") {
-            "cy"
+        let rules_lang = if program.info.languages.contains(&w.lang) {
+            w.lang
         } else {
-            "en"
+            Lang::En
         };
         let sections = &program.info.sections;
         let order = order_by(program.inputs.len(), |i| {
@@ -494,7 +494,7 @@ impl App {
         if let Some(n) = &rs.notice {
             out += &format!("<p class=\"cb-notice\"{}>{}</p>", self.rl(), self.text(n));
         }
-        if self.w.lang == "cy" && self.rules_lang != "cy" {
+        if self.w.lang != self.rules_lang {
             out += &format!("<p class=\"cb-notice\">{}</p>", self.w.no_welsh);
         }
         out

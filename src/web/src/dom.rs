@@ -17,6 +17,7 @@ use crate::app::{App, Effect, esc};
 use crate::words::Words;
 use carebudget_core::date::Date;
 use carebudget_core::explain::fill_from;
+use carebudget_core::text::Lang;
 
 // The widget's allocator (the default, dlmalloc, is larger and slower in WebAssembly).
 #[global_allocator]
@@ -43,6 +44,11 @@ pub struct Options {
 }
 
 impl Options {
+    /// The widget's language: Welsh for `cy`, English for anything else.
+    pub fn lang(&self) -> Lang {
+        Lang::parse(&self.lang).unwrap_or(Lang::En)
+    }
+
     /// Reads the options object; anything missing or not a string is left out. Six string
     /// properties do not need serde-wasm-bindgen, whose deserialiser brings float
     /// formatting into the module (11 KB of the widget's transfer, measured).
@@ -88,7 +94,7 @@ impl Widget {
     pub fn mount(root: Node, bytes: &[u8], options: JsValue) -> Widget {
         let root = &root;
         let opts = Options::read(&options);
-        let w = Words::get(&opts.lang);
+        let w = Words::get(opts.lang());
         // The hash comes from the browser (SHA-256 in the module cost 2.5 KB of its
         // transfer, measured). A pin that cannot be checked is refused, not ignored.
         let got = opts.digest.clone();
@@ -122,12 +128,12 @@ impl Widget {
         let as_of = opts.as_of.as_deref().and_then(|s| Date::parse(s).ok()).unwrap_or(today);
         let id = program.info.id.clone();
         // The static rules page: `<id>.html`, or `<id>.cy.html` for the Welsh version.
-        let welsh = opts.lang == "cy" && program.info.languages.iter().any(|l| l == "cy");
+        let welsh = opts.lang() == Lang::Cy && program.info.languages.contains(&Lang::Cy);
         let rules_page = opts.rules_page.clone().filter(|s| !s.is_empty()).or_else(|| {
             let suffix = if welsh { ".cy.html" } else { ".html" };
             opts.pages_base.as_ref().map(|b| format!("{b}{id}{suffix}"))
         });
-        let app = App::new(program, &opts.lang, as_of, today, got, rules_page);
+        let app = App::new(program, opts.lang(), as_of, today, got, rules_page);
         // The document and window come from the element's own root: `web_sys::window()`
         // would bring wasm-bindgen's global-object lookup into the module and its glue.
         let Some(doc) = root.owner_document() else {
@@ -177,7 +183,7 @@ impl Widget {
     pub fn failed(root: Node, options: JsValue, detail: &str) -> Widget {
         let root = &root;
         let opts = Options::read(&options);
-        let w = Words::get(&opts.lang);
+        let w = Words::get(opts.lang());
         let msg = fill_from(&esc(w.fetch_failed), &[("detail", &esc(detail))]);
         Widget::failed_with(root, w, &msg)
     }
@@ -187,7 +193,7 @@ impl Widget {
             && let Ok(div) = doc.create_element("div")
         {
             div.set_class_name("cb cb-failed");
-            let _ = div.set_attribute("lang", w.lang);
+            let _ = div.set_attribute("lang", w.lang.code());
             let _ = div.set_attribute("role", "alert");
             div.set_inner_html(&format!(
                 "<h2 class=\"cb-m\">{}</h2><p data-error>{msg_html}</p>",
@@ -244,7 +250,7 @@ fn shell(root: &Node, doc: &Document, w: &Words) -> Option<Element> {
     }
     let outer = doc.create_element("div").ok()?;
     outer.set_class_name("cb");
-    let _ = outer.set_attribute("lang", w.lang);
+    let _ = outer.set_attribute("lang", w.lang.code());
     outer.set_inner_html(
         "<div class=\"cb-page\"></div><div class=\"cb-vh\" role=\"status\" aria-live=\"polite\" data-live></div>",
     );

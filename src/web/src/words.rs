@@ -5,8 +5,10 @@
 //! filling it in for another person. Welsh: written to common public-service usage; a
 //! native speaker's review is still wanted before publication (as for the engine's words).
 
+use carebudget_core::text::Lang;
+
 pub struct Words {
-    pub lang: &'static str,
+    pub lang: Lang,
     pub start_h1: &'static str,
     pub start_gives: &'static str,
     pub start_list: [&'static str; 3],
@@ -108,7 +110,7 @@ pub struct Words {
 }
 
 pub static EN: Words = Words {
-    lang: "en",
+    lang: Lang::En,
     start_h1: "Check what care and support you could get",
     start_gives: "Answer some questions to get an estimate of:",
     start_list: [
@@ -227,7 +229,7 @@ pub static EN: Words = Words {
 };
 
 pub static CY: Words = Words {
-    lang: "cy",
+    lang: Lang::Cy,
     start_h1: "Gwiriwch pa ofal a chymorth y gallech eu cael",
     start_gives: "Atebwch rai cwestiynau i gael amcangyfrif o:",
     start_list: [
@@ -346,8 +348,11 @@ pub static CY: Words = Words {
 };
 
 impl Words {
-    pub fn get(lang: &str) -> &'static Words {
-        if lang == "cy" { &CY } else { &EN }
+    pub fn get(lang: Lang) -> &'static Words {
+        match lang {
+            Lang::En => &EN,
+            Lang::Cy => &CY,
+        }
     }
 }
 

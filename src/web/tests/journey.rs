@@ -4,6 +4,7 @@
 
 use carebudget_core::date::Date;
 use carebudget_core::program::{Program, Value};
+use carebudget_core::text::Lang;
 use carebudget_web::app::{App, Effect, Page, esc};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::*;
@@ -29,7 +30,7 @@ fn example() -> Program {
 
 fn app(lang: &str) -> App {
     let d = Date::parse("2025-09-01").unwrap();
-    App::new(example(), lang, d, d, Some("ab".repeat(32)), None)
+    App::new(example(), Lang::parse(lang).unwrap(), d, d, Some("ab".repeat(32)), None)
 }
 
 fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {

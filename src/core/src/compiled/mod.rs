@@ -16,7 +16,7 @@ use crate::program::*;
 /// The first bytes of every compiled program file.
 pub const MAGIC: &[u8] = b"carebudget-program\n";
 /// Bumped whenever the encoding changes; a widget refuses any other version.
-pub const VERSION: u8 = 7;
+pub const VERSION: u8 = 8;
 
 /// The file for `program`.
 pub fn encode(program: &Program) -> Result<Vec<u8>, String> {

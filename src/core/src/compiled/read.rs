@@ -17,7 +17,7 @@ use crate::date::Date;
 use crate::limits::MAX_EXPR_DEPTH;
 use crate::money::{Better, Direction, Money, Rounding};
 use crate::program::*;
-use crate::text::Text;
+use crate::text::{Lang, Text};
 use crate::vocab::{InputType, Period, Role, ValueType};
 
 type R<T> = Result<T, String>;
@@ -201,6 +201,12 @@ impl Read for Money {
 impl Read for Date {
     fn read(r: &mut Reader) -> R<Date> {
         Date::new(r.read()?, r.read()?, r.read()?)
+    }
+}
+
+impl Read for Lang {
+    fn read(r: &mut Reader) -> R<Lang> {
+        Ok(Lang::ALL[r.tag(2)?])
     }
 }
 

@@ -9,14 +9,14 @@ use serde::Serialize;
 use crate::date::Date;
 use crate::eval::{Answers, Evaluation, Outcome, Why, evaluate, live_uses};
 use crate::program::{CmpOp, Item, Program, Ref, Value};
-use crate::text::Text;
+use crate::text::{Lang, Text};
 use crate::vocab::{Period, Role, ValueType};
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Report {
     pub ruleset: RulesetInfo,
     pub as_of: String,
-    pub lang: String,
+    pub lang: Lang,
     /// Things the reader must know about the whole result (rules used outside their period).
     pub warnings: Vec<String>,
     /// The period the rules' figures are for, in words ("6 April 2026 to 5 April 2027").
@@ -140,7 +140,7 @@ pub struct SourceInfo {
 
 /// Explains an evaluation in `lang`. `for_other` words questions for someone answering
 /// on another person's behalf.
-pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Report {
+pub fn explain(p: &Program, ev: &Evaluation, lang: Lang, for_other: bool) -> Report {
     let w = Words::for_lang(lang);
     let rs = &p.info;
     let mut memo = Memo::new(p);
@@ -234,7 +234,7 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
             notice: rs.notice.as_ref().map(|t| t.say(lang, for_other).to_owned()),
         },
         as_of: ev.as_of.to_string(),
-        lang: lang.to_owned(),
+        lang,
         outputs,
     }
 }
@@ -242,7 +242,7 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: &str, for_other: bool) -> Rep
 /// The same answers under the next figures the rules hold after `ev.as_of`: the first of
 /// the next eight dates on which a figure changes where an answer changes with it. Both
 /// evaluations use the same answers, so the lines differ only by the figures.
-pub fn later(p: &Program, answers: &Answers, ev: &Evaluation, lang: &str, fo: bool) -> Option<Later> {
+pub fn later(p: &Program, answers: &Answers, ev: &Evaluation, lang: Lang, fo: bool) -> Option<Later> {
     let w = Words::for_lang(lang);
     let mut after = ev.as_of;
     for _ in 0..8 {
@@ -290,7 +290,7 @@ pub fn later(p: &Program, answers: &Answers, ev: &Evaluation, lang: &str, fo: bo
 }
 
 /// The rules' period in words: "6 April 2026 to 5 April 2027".
-pub fn period_words((from, to): (Date, Option<Date>), lang: &str) -> String {
+pub fn period_words((from, to): (Date, Option<Date>), lang: Lang) -> String {
     let w = Words::for_lang(lang);
     match to {
         Some(to) => fill_from(
@@ -303,7 +303,7 @@ pub fn period_words((from, to): (Date, Option<Date>), lang: &str) -> String {
 
 /// What to tell the reader when `as_of` falls outside the rules' period: after it, the
 /// figures may have changed since; before it, the rules then may have been different.
-pub fn out_of_force(in_force: Option<(Date, Option<Date>)>, as_of: Date, lang: &str) -> Option<String> {
+pub fn out_of_force(in_force: Option<(Date, Option<Date>)>, as_of: Date, lang: Lang) -> Option<String> {
     let (from, to) = in_force?;
     let w = Words::for_lang(lang);
     let template = if as_of < from {
@@ -367,7 +367,7 @@ impl Memo {
             .collect()
     }
 
-    fn step(&mut self, p: &Program, ev: &Evaluation, r: u32, lang: &str, fo: bool, w: &Words) -> Step {
+    fn step(&mut self, p: &Program, ev: &Evaluation, r: u32, lang: Lang, fo: bool, w: &Words) -> Step {
         if let Some(s) = &self.steps[r as usize] {
             return s.clone();
         }
@@ -379,11 +379,11 @@ impl Memo {
 }
 
 /// The question's wording for this reader.
-pub fn question_text(p: &Program, i: u32, lang: &str, for_other: bool) -> String {
+pub fn question_text(p: &Program, i: u32, lang: Lang, for_other: bool) -> String {
     p.info.inputs[i as usize].question.say(lang, for_other).to_owned()
 }
 
-fn step(p: &Program, ev: &Evaluation, r: u32, live: &[Ref], lang: &str, fo: bool, w: &Words) -> Step {
+fn step(p: &Program, ev: &Evaluation, r: u32, live: &[Ref], lang: Lang, fo: bool, w: &Words) -> Step {
     let def = &p.info.rules[r as usize];
     let info = &p.rules[r as usize];
     let outcome = &ev.rules[r as usize];
@@ -470,7 +470,7 @@ fn nearer(a: (Option<Decimal>, usize), b: (Option<Decimal>, usize)) -> bool {
     }
 }
 
-fn used(p: &Program, ev: &Evaluation, r: Ref, lang: &str, fo: bool, w: &Words) -> Used {
+fn used(p: &Program, ev: &Evaluation, r: Ref, lang: Lang, fo: bool, w: &Words) -> Used {
     let rs = &p.info;
     let value = value_of(p, ev, r, lang, fo, w);
     match r {
@@ -529,7 +529,7 @@ fn source(p: &Program, id: &str) -> Option<SourceInfo> {
 }
 
 /// An item's value in words, shown as its declared type (percentages, points, labels).
-pub fn value_of(p: &Program, ev: &Evaluation, r: Ref, lang: &str, fo: bool, w: &Words) -> String {
+pub fn value_of(p: &Program, ev: &Evaluation, r: Ref, lang: Lang, fo: bool, w: &Words) -> String {
     let outcome = ev.of(p, r);
     let ty = match r {
         Ref::Param(i) => Some(p.params[i as usize].ty),
@@ -546,7 +546,7 @@ pub fn value_of(p: &Program, ev: &Evaluation, r: Ref, lang: &str, fo: bool, w: &
     }
 }
 
-fn describe_input(p: &Program, o: &Outcome, i: u32, lang: &str, fo: bool, w: &Words) -> String {
+fn describe_input(p: &Program, o: &Outcome, i: u32, lang: Lang, fo: bool, w: &Words) -> String {
     match o {
         Outcome::Known(Value::Choice(c)) => option_label(p, i, c, lang, fo),
         Outcome::Known(Value::Choices(cs)) if cs.is_empty() => w.none.to_owned(),
@@ -561,7 +561,7 @@ fn describe_input(p: &Program, o: &Outcome, i: u32, lang: &str, fo: bool, w: &Wo
     }
 }
 
-fn option_label(p: &Program, i: u32, c: &str, lang: &str, fo: bool) -> String {
+fn option_label(p: &Program, i: u32, c: &str, lang: Lang, fo: bool) -> String {
     p.info.inputs[i as usize]
         .options
         .get(c)
@@ -618,7 +618,7 @@ pub fn format_value(v: &Value, ty: Option<ValueType>, w: &Words) -> String {
 }
 
 /// "7 April 2025" / "7 Ebrill 2025".
-pub fn long_date(d: Date, lang: &str) -> String {
+pub fn long_date(d: Date, lang: Lang) -> String {
     const EN: [&str; 12] = [
         "January",
         "February",
@@ -647,7 +647,10 @@ pub fn long_date(d: Date, lang: &str) -> String {
         "Tachwedd",
         "Rhagfyr",
     ];
-    let months = if lang == "cy" { CY } else { EN };
+    let months = match lang {
+        Lang::En => EN,
+        Lang::Cy => CY,
+    };
     format!("{} {} {}", d.day, months[(d.month - 1) as usize], d.year)
 }
 
@@ -701,7 +704,7 @@ fn why_text(
     p: &Program,
     ev: &Evaluation,
     why: &Why,
-    lang: &str,
+    lang: Lang,
     fo: bool,
     w: &Words,
     thresholds: Option<&mut Vec<String>>,
@@ -790,7 +793,7 @@ fn why_text(
 
 /// The fixed phrases of explanations, per language. Templates in rulesets cover the rest.
 pub struct Words {
-    pub lang: &'static str,
+    pub lang: Lang,
     pub yes: &'static str,
     pub no: &'static str,
     pub none: &'static str,
@@ -842,8 +845,11 @@ pub struct Words {
 }
 
 impl Words {
-    pub fn for_lang(lang: &str) -> &'static Words {
-        if lang == "cy" { &CY } else { &EN }
+    pub fn for_lang(lang: Lang) -> &'static Words {
+        match lang {
+            Lang::En => &EN,
+            Lang::Cy => &CY,
+        }
     }
 
     fn period(&self, p: Period) -> &'static str {
@@ -852,7 +858,7 @@ impl Words {
 }
 
 static EN: Words = Words {
-    lang: "en",
+    lang: Lang::En,
     yes: "Yes",
     no: "No",
     none: "None",
@@ -904,7 +910,7 @@ static EN: Words = Words {
 // Welsh phrasing: reviewed against common public-service usage; a native speaker's review
 // is still wanted before publication (see README "Welsh").
 static CY: Words = Words {
-    lang: "cy",
+    lang: Lang::Cy,
     yes: "Ie",
     no: "Na",
     none: "Dim",
@@ -955,7 +961,7 @@ static CY: Words = Words {
 
 impl Text {
     /// Convenience for explanations: the text in `lang` as an owned string.
-    pub fn owned(&self, lang: &str) -> String {
+    pub fn owned(&self, lang: Lang) -> String {
         self.get(lang).to_owned()
     }
 }
