@@ -456,7 +456,11 @@ fn print_report(r: &Report) {
             for b in &s.because {
                 println!("      {}: {b}", w.because);
             }
-            for u in s.uses.iter().filter(|u| u.kind == "figure") {
+            for u in s
+                .uses
+                .iter()
+                .filter(|u| u.kind == carebudget_core::explain::UseKind::Figure)
+            {
                 let from = u
                     .from
                     .as_deref()

@@ -11,7 +11,9 @@ use carebudget_core::decimal::Decimal;
 
 use carebudget_core::date::Date;
 use carebudget_core::eval::{Answers, Evaluation, evaluate, insert_sorted};
-use carebudget_core::explain::{OutputReport, Report, SourceInfo, Step, explain, fill_from, later, long_date};
+use carebudget_core::explain::{
+    OutputReport, Report, SourceInfo, Status, Step, UseKind, explain, fill_from, later, long_date,
+};
 use carebudget_core::money::Money;
 use carebudget_core::program::{Program, Ty, Value};
 use carebudget_core::text::{Lang, Text};
@@ -1069,7 +1071,7 @@ impl App {
             }
             h += "</ul>";
         }
-        let list = |kind: &str, title: &str| {
+        let list = |kind: UseKind, title: &str| {
             let items: Vec<String> = s
                 .uses
                 .iter()
@@ -1097,8 +1099,8 @@ impl App {
                 )
             }
         };
-        h += &list("figure", w.figures_used);
-        h += &list("answer", w.answers_used);
+        h += &list(UseKind::Figure, w.figures_used);
+        h += &list(UseKind::Answer, w.answers_used);
         let mut foot = Vec::new();
         if let Some(src) = &s.source {
             foot.push(format!("{}: {}", w.source, self.source_link(src)));
@@ -1142,9 +1144,9 @@ impl App {
         );
         h += &format!(
             "<p class=\"cb-figure\" data-status=\"{}\"><span data-value>{}</span>{}</p>",
-            o.status,
+            o.status.name(),
             esc(&o.text),
-            if weekly && o.status == "known" {
+            if weekly && o.status == Status::Known {
                 format!(" <span class=\"cb-per\">{}</span>", w.a_week)
             } else {
                 String::new()
@@ -1167,7 +1169,7 @@ impl App {
             }
             _ => {}
         }
-        if o.status == "unknown" && !o.needs.is_empty() {
+        if o.status == Status::Unknown && !o.needs.is_empty() {
             h += &format!("<p>{}</p><ul class=\"cb-list\">", w.still_needed);
             for n in &o.needs {
                 h += &format!("<li>{}</li>", esc(&n.question));
@@ -1207,7 +1209,11 @@ impl App {
             Role::CouncilShare => 3,
             Role::Other => 4,
         };
-        let outs: Vec<&OutputReport> = report.outputs.iter().filter(|o| o.status != "not-applicable").collect();
+        let outs: Vec<&OutputReport> = report
+            .outputs
+            .iter()
+            .filter(|o| o.status != Status::NotApplicable)
+            .collect();
         order_by(outs.len(), |k| rank(outs[k].role)).map(|k| outs[k]).collect()
     }
 

@@ -53,14 +53,78 @@ pub struct RulesetInfo {
     pub notice: Option<String>,
 }
 
+/// Where a result or a step stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Worked out.
+    Known,
+    /// Answers are still needed.
+    Unknown,
+    /// It cannot be worked out (the `error` says why).
+    Failed,
+    /// An answer that does not apply to this person (its `applies_when` is false).
+    NotApplicable,
+    /// A step whose questions were none of them asked: it was not assessed.
+    NotAssessed,
+}
+
+impl Status {
+    /// The name JSON and the widget's `data-status` use: `known`, `not-assessed`….
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Known => "known",
+            Status::Unknown => "unknown",
+            Status::Failed => "failed",
+            Status::NotApplicable => "not-applicable",
+            Status::NotAssessed => "not-assessed",
+        }
+    }
+}
+
+/// A status is its JSON name: `status == "known"` reads as the report is written.
+impl PartialEq<&str> for Status {
+    fn eq(&self, name: &&str) -> bool {
+        self.name() == *name
+    }
+}
+
+/// What a step used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UseKind {
+    /// A question's answer.
+    Answer,
+    /// A dated parameter.
+    Figure,
+    /// Another rule.
+    Step,
+}
+
+impl UseKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            UseKind::Answer => "answer",
+            UseKind::Figure => "figure",
+            UseKind::Step => "step",
+        }
+    }
+}
+
+impl PartialEq<&str> for UseKind {
+    fn eq(&self, name: &&str) -> bool {
+        self.name() == *name
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct OutputReport {
     pub id: String,
     pub role: Role,
     pub label: String,
-    /// `known`, `unknown` (answers still needed), `failed`, or `not-applicable` (its
+    /// Known, unknown (answers still needed), failed, or not applicable (its
     /// `applies_when` is false for these answers: no value, no steps).
-    pub status: &'static str,
+    pub status: Status,
     pub value: Option<ValueOut>,
     /// The value in words: "£123.45", "Yes", "£80.00 to £120.00".
     pub text: String,
@@ -101,7 +165,7 @@ pub struct Step {
     /// The explanation sentence, from the ruleset's template or the fallback.
     pub text: String,
     pub value: String,
-    pub status: &'static str,
+    pub status: Status,
     /// Which ruleset this step comes from (national or the council's own).
     pub origin: Option<String>,
     pub uses: Vec<Used>,
@@ -119,8 +183,7 @@ pub struct Step {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Used {
-    /// `answer`, `figure` (a dated parameter) or `step` (another rule).
-    pub kind: &'static str,
+    pub kind: UseKind,
     pub id: String,
     pub label: String,
     pub value: String,
@@ -158,7 +221,9 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: Lang, for_other: bool) -> Rep
                 .to_owned();
             // While whether it applies is unknown (or failed), that is what is shown.
             let (status, value, text, error) = match ev.applies.get(o) {
-                Some(Outcome::Known(Value::Bool(false))) => ("not-applicable", None, w.not_applicable.to_owned(), None),
+                Some(Outcome::Known(Value::Bool(false))) => {
+                    (Status::NotApplicable, None, w.not_applicable.to_owned(), None)
+                }
                 Some(other @ (Outcome::Unknown(_) | Outcome::Failed(_))) => describe(other, ValueType::YesNo, w),
                 _ => describe(outcome, p.rules[out.rule as usize].ty, w),
             };
@@ -172,7 +237,7 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: Lang, for_other: bool) -> Rep
                 .collect();
             let steps = if ev.applies(o) {
                 let rules = memo.steps_of(p, ev, out.rule);
-                let decided = status == "known";
+                let decided = status == Status::Known;
                 rules
                     .into_iter()
                     .map(|r| {
@@ -180,7 +245,7 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: Lang, for_other: bool) -> Rep
                         // A result decided while a step it went through is still unknown does
                         // not depend on that step (the engine decides only what every answer
                         // would leave the same): say so, not "not known yet".
-                        if decided && s.status == "unknown" {
+                        if decided && s.status == Status::Unknown {
                             s.value = w.not_needed.to_owned();
                             s.text = format!("{}: {}", s.title, s.value);
                         }
@@ -390,8 +455,8 @@ fn step(p: &Program, ev: &Evaluation, r: u32, live: &[Ref], lang: Lang, fo: bool
     let (mut status, _, value, error) = describe(outcome, info.ty, w);
     let mut value = error.clone().unwrap_or(value);
     // Its value is only its questions' defaults: they were not asked, so it was not assessed.
-    if status == "known" && crate::eval::not_assessed(p, ev, r) {
-        status = "not-assessed";
+    if status == Status::Known && crate::eval::not_assessed(p, ev, r) {
+        status = Status::NotAssessed;
         value = w.not_assessed.to_owned();
     }
     let is_false = *outcome == Outcome::Known(Value::Bool(false));
@@ -402,7 +467,7 @@ fn step(p: &Program, ev: &Evaluation, r: u32, live: &[Ref], lang: Lang, fo: bool
     };
     let title = def.label.say(lang, fo).to_owned();
     let text = match template {
-        Some(t) if status == "known" => fill(t.say(lang, fo), &mut |name| {
+        Some(t) if status == Status::Known => fill(t.say(lang, fo), &mut |name| {
             if name == "value" {
                 Some(value.clone())
             } else {
@@ -416,7 +481,7 @@ fn step(p: &Program, ev: &Evaluation, r: u32, live: &[Ref], lang: Lang, fo: bool
     let (mut because, mut thresholds) = (Vec::new(), Vec::new());
     let mut nearest = None;
     // A step that was not assessed has no reasons of its own: its defaults decided nothing.
-    let whys = if status == "not-assessed" {
+    let whys = if status == Status::NotAssessed {
         None
     } else {
         ev.why.get(r as usize)
@@ -482,7 +547,7 @@ fn used(p: &Program, ev: &Evaluation, r: Ref, lang: Lang, fo: bool, w: &Words) -
                 _ => value,
             };
             Used {
-                kind: "answer",
+                kind: UseKind::Answer,
                 id: p.inputs[i as usize].id.clone(),
                 label,
                 value,
@@ -498,7 +563,7 @@ fn used(p: &Program, ev: &Evaluation, r: Ref, lang: Lang, fo: bool, w: &Words) -
                 .ok()
                 .map(|k| &p.params[i as usize].timeline[*k]);
             Used {
-                kind: "figure",
+                kind: UseKind::Figure,
                 id: p.params[i as usize].id.clone(),
                 label: def.label.say(lang, fo).to_owned(),
                 value,
@@ -508,7 +573,7 @@ fn used(p: &Program, ev: &Evaluation, r: Ref, lang: Lang, fo: bool, w: &Words) -
             }
         }
         Ref::Rule(i) => Used {
-            kind: "step",
+            kind: UseKind::Step,
             id: p.rules[i as usize].id.clone(),
             label: rs.rules[i as usize].label.say(lang, fo).to_owned(),
             value,
@@ -570,11 +635,11 @@ fn option_label(p: &Program, i: u32, c: &str, lang: Lang, fo: bool) -> String {
 }
 
 /// (status, typed value, words, error) for an outcome of a declared type.
-fn describe(o: &Outcome, ty: ValueType, w: &Words) -> (&'static str, Option<ValueOut>, String, Option<String>) {
+fn describe(o: &Outcome, ty: ValueType, w: &Words) -> (Status, Option<ValueOut>, String, Option<String>) {
     match o {
-        Outcome::Known(v) => ("known", Some(value_out(v)), format_value(v, Some(ty), w), None),
-        Outcome::Unknown(_) => ("unknown", None, w.not_known.to_owned(), None),
-        Outcome::Failed(e) => ("failed", None, w.failed.to_owned(), Some(e.clone())),
+        Outcome::Known(v) => (Status::Known, Some(value_out(v)), format_value(v, Some(ty), w), None),
+        Outcome::Unknown(_) => (Status::Unknown, None, w.not_known.to_owned(), None),
+        Outcome::Failed(e) => (Status::Failed, None, w.failed.to_owned(), Some(e.clone())),
     }
 }
 
