@@ -211,8 +211,14 @@ fn bands_give_ranges_and_values() {
     let body = "inputs:\n  n: {type: number, section: main, question: N}\nrules:\n  band:\n    type: range\n    label: B\n    formula: {bands: {value: n, bands: [{from: 0, lower: \"£0\", upper: \"£0\"}, {from: 10, lower: \"£50\", upper: \"£80\"}, {from: 20, lower: \"£100\", upper: \"£150\"}]}}\n  low: {type: money, label: Lo, formula: {lower: band}}\n  high: {type: money, label: Hi, formula: {upper: band}}\n  single:\n    type: money\n    label: S\n    formula: {bands: {value: n, bands: [{from: 5, value: \"£1\"}, {from: 6, value: \"£2\"}]}}\n";
     let l = load(body);
     let at = |n: &str, r: &str| rule(&l, &run(&l, &format!("n: \"{n}\""), "2025-06-01"), r);
-    assert_eq!(at("9.99", "band"), Outcome::Known(Value::Range(Money(0), Money(0))));
-    assert_eq!(at("10", "band"), Outcome::Known(Value::Range(Money(5000), Money(8000))));
+    assert_eq!(
+        at("9.99", "band"),
+        Outcome::Known(Value::Range(Money::new(0), Money::new(0)))
+    );
+    assert_eq!(
+        at("10", "band"),
+        Outcome::Known(Value::Range(Money::new(5000), Money::new(8000)))
+    );
     assert_eq!(at("19", "low"), money("50.00"));
     assert_eq!(at("25", "high"), money("150.00"));
     assert_eq!(at("5", "single"), money("1.00"));

@@ -13,7 +13,7 @@ use proptest::prelude::*;
 
 fn pence(o: &Outcome) -> i64 {
     match o {
-        Outcome::Known(Value::Money(m)) => m.0,
+        Outcome::Known(Value::Money(m)) => m.pence(),
         other => panic!("expected money, got {other:?}"),
     }
 }
@@ -27,8 +27,8 @@ fn answers(capital: i64, pension: i64, outcomes: &[&str], mobility: &str, family
     format!(
         "date_of_birth: 1950-03-01\nimpairment: true\noutcomes: [{}]\nmobility: {mobility}\nfamily_help: {family}\ncapital: \"{}\"\npension: {{amount: \"{}\", period: monthly}}\n",
         outcomes.join(", "),
-        Money(capital).plain(),
-        Money(pension).plain()
+        Money::new(capital).plain(),
+        Money::new(pension).plain()
     )
 }
 
@@ -51,21 +51,21 @@ proptest! {
 
     #[test]
     fn money_sums_are_exact(xs in proptest::collection::vec(-1_000_000_000i64..1_000_000_000, 1..8)) {
-        let terms: Vec<String> = xs.iter().map(|p| format!("\"£{}\"", Money(*p).plain())).collect();
+        let terms: Vec<String> = xs.iter().map(|p| format!("\"£{}\"", Money::new(*p).plain())).collect();
         let body = format!("rules:\n  r: {{type: money, label: R, formula: {{sum: [{}]}}}}\n", terms.join(", "));
         prop_assert_eq!(pence(&value(&body, "", "r")), xs.iter().sum::<i64>());
     }
 
     #[test]
     fn money_parses_and_prints_without_loss(p in -1_000_000_000_000i64..1_000_000_000_000) {
-        prop_assert_eq!(Money::parse(&Money(p).to_string()), Ok(Money(p)));
-        prop_assert_eq!(Money::parse(&Money(p).plain()), Ok(Money(p)));
+        prop_assert_eq!(Money::parse(&Money::new(p).to_string()), Ok(Money::new(p)));
+        prop_assert_eq!(Money::parse(&Money::new(p).plain()), Ok(Money::new(p)));
     }
 
     #[test]
     fn tariff_matches_its_closed_form(capital in 0i64..10_000_000) {
         let body = "inputs:\n  c: {type: money, section: main, question: C}\nrules:\n  t: {type: money, label: T, formula: {tariff: {value: c, above: \"£14250\", per: \"£250\", amount: \"£1\"}}}\n";
-        let got = pence(&value(body, &format!("c: \"{}\"", Money(capital).plain()), "t"));
+        let got = pence(&value(body, &format!("c: \"{}\"", Money::new(capital).plain()), "t"));
         // ceil((capital − £14,250) / £250) pounds, and nothing at or below the limit.
         let excess = capital - 1_425_000;
         let want = if excess <= 0 { 0 } else { ((excess + 24_999) / 25_000) * 100 };

@@ -301,7 +301,7 @@ impl Ctx<'_> {
                 let mut acc = Decimal::ONE;
                 for v in &vs {
                     let d = match v {
-                        Value::Money(m) => Decimal::from(m.0),
+                        Value::Money(m) => Decimal::from(m.pence()),
                         Value::Number(d) => *d,
                         _ => return self.fail("internal: product of a non-number"),
                     };
@@ -316,8 +316,8 @@ impl Ctx<'_> {
                 let a = known!(self.eval(num));
                 let b = known!(self.eval(den));
                 let (a, b) = match (&a, &b) {
-                    (Value::Money(x), Value::Number(y)) => (Decimal::from(x.0), *y),
-                    (Value::Money(x), Value::Money(y)) => (Decimal::from(x.0), Decimal::from(y.0)),
+                    (Value::Money(x), Value::Number(y)) => (Decimal::from(x.pence()), *y),
+                    (Value::Money(x), Value::Money(y)) => (Decimal::from(x.pence()), Decimal::from(y.pence())),
                     (Value::Number(x), Value::Number(y)) => (*x, *y),
                     _ => return self.fail("internal: division of non-numbers"),
                 };
@@ -504,16 +504,16 @@ impl Ctx<'_> {
                         return merge_unknowns(&outs);
                     }
                 };
-                if per.0 <= 0 {
+                if per.pence() <= 0 {
                     return self.fail(format!("`tariff` needs `per` above £0.00, not {per}"));
                 }
                 if v <= a {
                     return Outcome::Known(Value::Money(Money::ZERO));
                 }
                 // "or part thereof": a part of `per` counts as a whole one.
-                let excess = (v.0 - a.0) as i128;
-                let parts = (excess + per.0 as i128 - 1) / per.0 as i128;
-                match Money::checked(parts * amt.0 as i128) {
+                let excess = (v.pence() - a.pence()) as i128;
+                let parts = (excess + per.pence() as i128 - 1) / per.pence() as i128;
+                match Money::checked(parts * amt.pence() as i128) {
                     Ok(m) => Outcome::Known(Value::Money(m)),
                     Err(e) => self.fail(e),
                 }
@@ -521,7 +521,7 @@ impl Ctx<'_> {
             Node::Weekly(x, round) => match known!(self.eval(x)) {
                 Value::Periodic(m, period) => {
                     let (num, den) = period.per_week();
-                    let weekly = exact::mul(Decimal::from(m.0), Decimal::from(num))
+                    let weekly = exact::mul(Decimal::from(m.pence()), Decimal::from(num))
                         .and_then(|t| exact::div(t, Decimal::from(den)));
                     match weekly {
                         Some(w) => self.finish(w, Some(round), true),
@@ -620,11 +620,13 @@ impl Ctx<'_> {
         let mut acc = vs[0].clone();
         for v in &vs[1..] {
             acc = match (&acc, v) {
-                (Value::Money(a), Value::Money(b)) => match money(a.0, b.0).map(|x| Money::checked(x as i128)) {
-                    Some(Ok(m)) => Value::Money(m),
-                    Some(Err(e)) => return self.fail(e),
-                    None => return self.fail("the amount is too large"),
-                },
+                (Value::Money(a), Value::Money(b)) => {
+                    match money(a.pence(), b.pence()).map(|x| Money::checked(x as i128)) {
+                        Some(Ok(m)) => Value::Money(m),
+                        Some(Err(e)) => return self.fail(e),
+                        None => return self.fail("the amount is too large"),
+                    }
+                }
                 (Value::Number(a), Value::Number(b)) => match number(*a, *b) {
                     Some(d) => Value::Number(d),
                     None => return self.fail("the number is too large"),
@@ -833,7 +835,12 @@ impl Ctx<'_> {
                 let [l, r] = sides.as_ref();
                 if let (Outcome::Known(lv), Outcome::Known(rv)) = (self.eval(l), self.eval(r)) {
                     let gap = match (&lv, &rv) {
-                        (Value::Money(a), Value::Money(b)) => Some(Value::Money(Money((a.0 - b.0).abs()))),
+                        // Two amounts within the limit can be twice the limit apart: no margin then.
+                        (Value::Money(a), Value::Money(b)) => {
+                            Money::checked((i128::from(a.pence()) - i128::from(b.pence())).abs())
+                                .ok()
+                                .map(Value::Money)
+                        }
                         // No margin where the difference is beyond a decimal's range (`-` would panic).
                         (Value::Number(a), Value::Number(b)) => exact::sub(*a, *b).map(|d| Value::Number(d.abs())),
                         _ => None,
@@ -911,7 +918,7 @@ pub fn insert_sorted<T: Ord>(set: &mut Vec<T>, x: T) -> bool {
 /// Money in pence, numbers as they are: the units rounding steps are given in.
 fn as_decimal_units(v: &Value) -> Decimal {
     match v {
-        Value::Money(m) => Decimal::from(m.0),
+        Value::Money(m) => Decimal::from(m.pence()),
         Value::Number(d) => *d,
         _ => Decimal::ZERO,
     }

@@ -10,12 +10,21 @@ use serde::{Deserialize, Serialize};
 
 use crate::limits::MAX_MONEY_PENCE;
 
-/// An amount of money in pence. Always within ±[`MAX_MONEY_PENCE`].
+/// An amount of money in pence. Always within ±[`MAX_MONEY_PENCE`]: the field is private,
+/// so every amount is made by [`Money::checked`], [`Money::parse`] or [`Money::new`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Money(pub i64);
+pub struct Money(i64);
 
 impl Money {
     pub const ZERO: Money = Money(0);
+
+    /// An amount written in code (a constant, a test): it must be within the limit, or this
+    /// stops the program. Amounts worked out or read at run time go through
+    /// [`Money::checked`] or [`Money::parse`], which return an error instead.
+    pub const fn new(pence: i64) -> Money {
+        assert!(pence.unsigned_abs() <= MAX_MONEY_PENCE as u64);
+        Money(pence)
+    }
 
     pub fn pence(self) -> i64 {
         self.0

@@ -590,7 +590,7 @@ mod tests {
 
     #[test]
     fn short_forms() {
-        assert_eq!(Expr::from_scalar("£250"), Ok(Expr::Money(Money(25000))));
+        assert_eq!(Expr::from_scalar("£250"), Ok(Expr::Money(Money::new(25000))));
         assert_eq!(Expr::from_scalar("35%"), Ok(Expr::Percent(Decimal::new(35, 2))));
         assert_eq!(Expr::from_scalar("0.5"), Ok(Expr::Number(Decimal::new(5, 1))));
         assert_eq!(Expr::from_scalar("capital"), Ok(Expr::Name("capital".into())));

@@ -610,8 +610,8 @@ impl App {
         }
         let s = |k: &str, v: String| (k.to_owned(), v);
         let money = |m: Money| {
-            if m.0 % 100 == 0 {
-                (m.0 / 100).to_string()
+            if m.pence() % 100 == 0 {
+                (m.pence() / 100).to_string()
             } else {
                 m.plain()
             }

@@ -92,7 +92,7 @@ fn answers_are_read_and_checked_per_type() {
         "Enter an amount in pounds using numbers only, like 150 or 150.50"
     );
     assert!(
-        matches!(a.read_answer(i("capital"), &pairs(&[("answer", "£1,250.5")])), Ok(Value::Money(m)) if m.0 == 125_050)
+        matches!(a.read_answer(i("capital"), &pairs(&[("answer", "£1,250.5")])), Ok(Value::Money(m)) if m.pence() == 125_050)
     );
     let periodic = a.read_answer(i("pension"), &pairs(&[("amount", "100")])).unwrap_err();
     assert_eq!(periodic[0].field, "cb-p");

@@ -637,9 +637,9 @@ mod tests {
         let date = Date::new(2200, 12, 31).unwrap();
         let long = "é".repeat(200);
         for v in [
-            Value::Money(Money(MAX_MONEY_PENCE)),
-            Value::Money(Money(-MAX_MONEY_PENCE)),
-            Value::Money(Money(0)),
+            Value::Money(Money::new(MAX_MONEY_PENCE)),
+            Value::Money(Money::new(-MAX_MONEY_PENCE)),
+            Value::Money(Money::new(0)),
             Value::Number(Decimal::MAX),
             Value::Number(Decimal::MIN),
             Value::Number(Decimal::try_from_i128_with_scale(-1, 28).unwrap()),
@@ -647,8 +647,8 @@ mod tests {
             Value::Date(date),
             Value::Choice(long.clone()),
             Value::Choices(vec![String::new(), long]),
-            Value::Range(Money(-1), Money(64)),
-            Value::Periodic(Money(12_345), Period::FourWeekly),
+            Value::Range(Money::new(-1), Money::new(64)),
+            Value::Periodic(Money::new(12_345), Period::FourWeekly),
         ] {
             round_trip(&v);
         }
@@ -656,7 +656,7 @@ mod tests {
 
     /// One node of every kind, nested in one expression.
     fn every_node() -> Node {
-        let c = |n: i64| Node::Const(Value::Money(Money(n)));
+        let c = |n: i64| Node::Const(Value::Money(Money::new(n)));
         let round = Rounding {
             direction: Direction::PersonsFavour,
             better: Some(Better::Higher),

@@ -645,7 +645,7 @@ fn describe(o: &Outcome, ty: ValueType, w: &Words) -> (Status, Option<ValueOut>,
 
 pub fn value_out(v: &Value) -> ValueOut {
     match v {
-        Value::Money(m) => ValueOut::Money { pence: m.0 },
+        Value::Money(m) => ValueOut::Money { pence: m.pence() },
         Value::Number(d) => ValueOut::Number {
             value: d.normalize().to_string(),
         },
@@ -654,11 +654,11 @@ pub fn value_out(v: &Value) -> ValueOut {
         Value::Choice(c) => ValueOut::Choice { value: c.clone() },
         Value::Choices(cs) => ValueOut::Choices { values: cs.clone() },
         Value::Range(lo, hi) => ValueOut::Range {
-            lower: lo.0,
-            upper: hi.0,
+            lower: lo.pence(),
+            upper: hi.pence(),
         },
         Value::Periodic(m, per) => ValueOut::Periodic {
-            pence: m.0,
+            pence: m.pence(),
             period: per.name().to_owned(),
         },
     }
