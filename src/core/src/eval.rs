@@ -293,7 +293,7 @@ impl Ctx<'_> {
                 }
                 Outcome::Known(best)
             }
-            Node::Product(xs, round, money) => {
+            Node::Product(xs, round, unit) => {
                 let vs = match self.all_known(xs) {
                     Ok(vs) => vs,
                     Err(o) => return o,
@@ -310,7 +310,7 @@ impl Ctx<'_> {
                         None => return self.fail("the product is too large"),
                     };
                 }
-                self.finish(acc, round.as_ref(), *money)
+                self.finish(acc, round.as_ref(), *unit)
             }
             Node::Divide(num, den, round, ty) => {
                 let a = known!(self.eval(num));
@@ -325,7 +325,11 @@ impl Ctx<'_> {
                     return self.fail("division by zero");
                 }
                 match exact::div(a, b) {
-                    Some(q) => self.finish(q, Some(round), *ty == Ty::Money),
+                    Some(q) => self.finish(
+                        q,
+                        Some(round),
+                        if *ty == Ty::Money { Unit::Money } else { Unit::Number },
+                    ),
                     None => self.fail("the division result is too large"),
                 }
             }
@@ -457,7 +461,7 @@ impl Ctx<'_> {
                 value,
                 points,
                 round,
-                money,
+                unit,
             } => {
                 let v = known!(self.eval(value));
                 // In the units rounding works in: pence for money.
@@ -488,7 +492,7 @@ impl Ctx<'_> {
                         None => return self.fail("the scale's result is too large"),
                     }
                 };
-                self.finish(y, Some(round), *money)
+                self.finish(y, Some(round), *unit)
             }
             Node::Tariff(parts) => {
                 let [value, above, per, amount] = parts.as_ref();
@@ -524,15 +528,15 @@ impl Ctx<'_> {
                     let weekly = exact::mul(Decimal::from(m.pence()), Decimal::from(num))
                         .and_then(|t| exact::div(t, Decimal::from(den)));
                     match weekly {
-                        Some(w) => self.finish(w, Some(round), true),
+                        Some(w) => self.finish(w, Some(round), Unit::Money),
                         None => self.fail("the weekly amount is too large"),
                     }
                 }
                 _ => self.fail("internal: weekly of a non-periodic amount"),
             },
-            Node::Round(x, round, money) => {
+            Node::Round(x, round, unit) => {
                 let v = known!(self.eval(x));
-                self.finish(as_decimal_units(&v), Some(round), *money)
+                self.finish(as_decimal_units(&v), Some(round), *unit)
             }
             Node::Range(parts) => {
                 let [lo, hi] = parts.as_ref();
@@ -573,7 +577,8 @@ impl Ctx<'_> {
     }
 
     /// Rounds an exact result (pence for money) and checks it is within the limits.
-    fn finish(&self, exact: Decimal, round: Option<&Rounding>, money: bool) -> Outcome {
+    fn finish(&self, exact: Decimal, round: Option<&Rounding>, unit: Unit) -> Outcome {
+        let money = unit == Unit::Money;
         let rounded = match round {
             Some(r) => match r
                 .resolved_direction()

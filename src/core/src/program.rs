@@ -44,6 +44,14 @@ impl CmpOp {
     }
 }
 
+/// What a product, scale or rounding works in: money is rounded in pence, numbers in
+/// plain units. (Written as 0 and 1 in the program file, as the yes/no it once was.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Unit {
+    Number,
+    Money,
+}
+
 /// A compiled expression node. `compiled` bounds how deeply nodes read from a file nest.
 #[derive(Clone, Debug, Serialize)]
 pub enum Node {
@@ -52,7 +60,7 @@ pub enum Node {
     Sum(Vec<Node>),
     Difference(Vec<Node>),
     /// Factors; at most one is money. Rounding required when the result is money.
-    Product(Vec<Node>, #[serde(with = "opt_rounding")] Option<Rounding>, bool),
+    Product(Vec<Node>, #[serde(with = "opt_rounding")] Option<Rounding>, Unit),
     Divide(Box<Node>, Box<Node>, #[serde(with = "rounding")] Rounding, Ty),
     Min(Vec<Node>),
     Max(Vec<Node>),
@@ -79,11 +87,11 @@ pub enum Node {
         points: Vec<(Node, Node)>,
         #[serde(with = "rounding")]
         round: Rounding,
-        money: bool,
+        unit: Unit,
     },
     Tariff(Box<[Node; 4]>),
     Weekly(Box<Node>, #[serde(with = "rounding")] Rounding),
-    Round(Box<Node>, #[serde(with = "rounding")] Rounding, bool),
+    Round(Box<Node>, #[serde(with = "rounding")] Rounding, Unit),
     Range(Box<[Node; 2]>),
     Lower(Box<Node>),
     Upper(Box<Node>),

@@ -707,7 +707,11 @@ impl<'a> Checker<'a> {
                 }
                 let nodes = typed.into_iter().map(|(n, _)| n).collect();
                 Some((
-                    Node::Product(nodes, a.round.clone(), is_money),
+                    Node::Product(
+                        nodes,
+                        a.round.clone(),
+                        if is_money { Unit::Money } else { Unit::Number },
+                    ),
                     if is_money { Ty::Money } else { Ty::Number },
                 ))
             }
@@ -940,7 +944,7 @@ impl<'a> Checker<'a> {
                         value: Box::new(v),
                         points,
                         round: round.clone(),
-                        money,
+                        unit: if money { Unit::Money } else { Unit::Number },
                     },
                     yt.unwrap_or(Ty::Number),
                 ))
@@ -992,7 +996,14 @@ impl<'a> Checker<'a> {
                     return None;
                 }
                 self.rounding(&path, &r.rounding, t == Ty::Money);
-                Some((Node::Round(Box::new(n), r.rounding.clone(), t == Ty::Money), t))
+                Some((
+                    Node::Round(
+                        Box::new(n),
+                        r.rounding.clone(),
+                        if t == Ty::Money { Unit::Money } else { Unit::Number },
+                    ),
+                    t,
+                ))
             }
             Expr::Range(r) => {
                 let path = p("range");

@@ -204,6 +204,12 @@ impl Read for Date {
     }
 }
 
+impl Read for Unit {
+    fn read(r: &mut Reader) -> R<Unit> {
+        Ok([Unit::Number, Unit::Money][r.tag(2)?])
+    }
+}
+
 impl Read for Lang {
     fn read(r: &mut Reader) -> R<Lang> {
         Ok(Lang::ALL[r.tag(2)?])
@@ -354,7 +360,7 @@ fn read_node(r: &mut Reader) -> R<Node> {
             value: r.read()?,
             points: r.read()?,
             round: r.read()?,
-            money: r.read()?,
+            unit: r.read()?,
         },
         18 => Node::Tariff(r.read()?),
         19 => Node::Weekly(r.read()?, r.read()?),
@@ -667,8 +673,8 @@ mod tests {
             Node::Ref(Ref::Param(2)),
             Node::Sum(vec![c(1), c(2)]),
             Node::Difference(vec![c(3)]),
-            Node::Product(vec![c(1)], Some(round.clone()), true),
-            Node::Product(vec![], None, false),
+            Node::Product(vec![c(1)], Some(round.clone()), Unit::Money),
+            Node::Product(vec![], None, Unit::Number),
             Node::Divide(Box::new(c(1)), Box::new(c(2)), round.clone(), Ty::Choices(1)),
             Node::Min(vec![c(1)]),
             Node::Max(vec![c(1)]),
@@ -708,11 +714,11 @@ mod tests {
                 value: Box::new(c(1)),
                 points: vec![(c(0), c(0)), (c(9), c(9))],
                 round: round.clone(),
-                money: true,
+                unit: Unit::Money,
             },
             Node::Tariff(Box::new([c(1), c(2), c(3), c(4)])),
             Node::Weekly(Box::new(c(1)), round.clone()),
-            Node::Round(Box::new(c(1)), round, false),
+            Node::Round(Box::new(c(1)), round, Unit::Number),
             Node::Range(Box::new([c(1), c(2)])),
             Node::Lower(Box::new(c(1))),
             Node::Upper(Box::new(c(1))),
