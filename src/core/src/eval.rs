@@ -21,8 +21,101 @@ pub enum Outcome {
     Known(Value),
     /// Not yet decidable; these questions (input indices, ascending) would decide it.
     Unknown(Vec<u32>),
-    /// The step cannot be computed; the message says which and why.
-    Failed(String),
+    /// The step cannot be computed; the failure says which and why.
+    Failed(Failure),
+}
+
+/// Why a step could not be worked out. `Display` gives the English a ruleset's author reads,
+/// naming the rule by its id (`carebudget test`, `eval --json`'s technical detail); an
+/// explanation says it to the reader in their language, naming the rule by its label.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    /// The id of the rule it happened in, if any.
+    pub rule: Option<String>,
+    pub problem: Problem,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// An amount, or a number, beyond what the calculator holds: what it was.
+    TooLarge(&'static str),
+    DivisionByZero,
+    /// A figure (by id) has no value in force on the date; its first value is from `first`.
+    NotInForce {
+        param: String,
+        on: Date,
+        first: Option<Date>,
+    },
+    /// A question (by id) that was not asked has no default.
+    NoDefault(String),
+    /// Mistakes in the rules themselves, which `check` cannot see before evaluation.
+    ClampInverted(Value, Value),
+    NoValueForAnswer(String),
+    BandsNotIncreasing,
+    BelowFirstBand(Value, Option<Value>),
+    ScalePointsNotIncreasing,
+    TariffStep(Money),
+    RangeInverted(Money, Money),
+    /// A rounding the rules state wrongly (its message).
+    Rounding(String),
+    /// A value of a kind the program's types rule out (a damaged or hand-made program).
+    Internal(&'static str),
+}
+
+impl Problem {
+    /// Whether the rules themselves are at fault (rather than an answer or the date).
+    pub fn in_the_rules(&self) -> bool {
+        !matches!(
+            self,
+            Problem::TooLarge(_) | Problem::DivisionByZero | Problem::NotInForce { .. }
+        )
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(r) = &self.rule {
+            write!(f, "rules.{r}: ")?;
+        }
+        match &self.problem {
+            Problem::TooLarge(what) if *what == "the amount" => write!(
+                f,
+                "amount is too large (the limit is {})",
+                Money::new(crate::limits::MAX_MONEY_PENCE)
+            ),
+            Problem::TooLarge(what) => write!(f, "{what} is too large"),
+            Problem::DivisionByZero => f.write_str("division by zero"),
+            Problem::NotInForce { param, on, first } => write!(
+                f,
+                "the figure `{param}` has no value in force on {on}; its first value applies from {}",
+                first.map(|d| d.to_string()).unwrap_or_default()
+            ),
+            Problem::NoDefault(q) => write!(f, "the question `{q}` has no default"),
+            Problem::ClampInverted(lo, hi) => {
+                write!(
+                    f,
+                    "`clamp` has a minimum ({}) above its maximum ({})",
+                    plain(lo),
+                    plain(hi)
+                )
+            }
+            Problem::NoValueForAnswer(c) => write!(f, "no value for the answer `{c}`"),
+            Problem::BandsNotIncreasing => f.write_str("band boundaries must increase strictly"),
+            Problem::BelowFirstBand(v, first) => write!(
+                f,
+                "{} is below the first band, which starts at {}",
+                plain(v),
+                first.as_ref().map(plain).unwrap_or_default()
+            ),
+            Problem::ScalePointsNotIncreasing => f.write_str("scale points must increase strictly"),
+            Problem::TariffStep(per) => write!(f, "`tariff` needs `per` above £0.00, not {per}"),
+            Problem::RangeInverted(lo, hi) => {
+                write!(f, "the range's lower amount {lo} is above its upper amount {hi}")
+            }
+            Problem::Rounding(m) => f.write_str(m),
+            Problem::Internal(m) => write!(f, "internal: {m}"),
+        }
+    }
 }
 
 impl Outcome {
@@ -46,7 +139,7 @@ pub struct Evaluation {
     /// Per question: is it asked for these answers? (`None` while its condition is unknown.)
     pub asked: Vec<Option<bool>>,
     /// Per parameter: the index of the timeline entry in force, or why there is none.
-    pub params: Vec<Result<usize, String>>,
+    pub params: Vec<Result<usize, Failure>>,
     pub rules: Vec<Outcome>,
     /// Per rule, when traced: for a yes/no rule that is false, which parts failed.
     pub why: Vec<Vec<Why>>,
@@ -94,13 +187,18 @@ pub fn evaluate(p: &Program, answers: &Answers, as_of: Date, trace: bool) -> Eva
         .params
         .iter()
         .map(|param| {
-            param.timeline.iter().rposition(|d| d.from <= as_of).ok_or_else(|| {
-                format!(
-                    "the figure `{}` has no value in force on {as_of}; its first value applies from {}",
-                    param.id,
-                    param.timeline.first().map(|d| d.from.to_string()).unwrap_or_default()
-                )
-            })
+            param
+                .timeline
+                .iter()
+                .rposition(|d| d.from <= as_of)
+                .ok_or_else(|| Failure {
+                    rule: None,
+                    problem: Problem::NotInForce {
+                        param: param.id.clone(),
+                        on: as_of,
+                        first: param.timeline.first().map(|d| d.from),
+                    },
+                })
         })
         .collect();
     let mut ev = Evaluation {
@@ -132,7 +230,10 @@ pub fn evaluate(p: &Program, answers: &Answers, as_of: Date, trace: bool) -> Eva
                     Outcome::Known(_) => (
                         match &q.default {
                             Some(d) => Outcome::Known(d.clone()),
-                            None => Outcome::Failed(format!("the question `{}` has no default", q.id)),
+                            None => Outcome::Failed(Failure {
+                                rule: None,
+                                problem: Problem::NoDefault(q.id.clone()),
+                            }),
                         },
                         Some(false),
                     ),
@@ -250,11 +351,11 @@ macro_rules! known {
 }
 
 impl Ctx<'_> {
-    fn fail(&self, msg: impl std::fmt::Display) -> Outcome {
-        match self.rule {
-            Some(r) => Outcome::Failed(format!("rules.{}: {msg}", self.p.rules[r as usize].id)),
-            None => Outcome::Failed(msg.to_string()),
-        }
+    fn fail(&self, problem: Problem) -> Outcome {
+        Outcome::Failed(Failure {
+            rule: self.rule.map(|r| self.p.rules[r as usize].id.clone()),
+            problem,
+        })
     }
 
     fn eval(&self, n: &Node) -> Outcome {
@@ -303,11 +404,11 @@ impl Ctx<'_> {
                     let d = match v {
                         Value::Money(m) => Decimal::from(m.pence()),
                         Value::Number(d) => *d,
-                        _ => return self.fail("internal: product of a non-number"),
+                        _ => return self.fail(Problem::Internal("product of a non-number")),
                     };
                     acc = match exact::mul(acc, d) {
                         Some(x) => x,
-                        None => return self.fail("the product is too large"),
+                        None => return self.fail(Problem::TooLarge("the product")),
                     };
                 }
                 self.finish(acc, round.as_ref(), *unit)
@@ -319,10 +420,10 @@ impl Ctx<'_> {
                     (Value::Money(x), Value::Number(y)) => (Decimal::from(x.pence()), *y),
                     (Value::Money(x), Value::Money(y)) => (Decimal::from(x.pence()), Decimal::from(y.pence())),
                     (Value::Number(x), Value::Number(y)) => (*x, *y),
-                    _ => return self.fail("internal: division of non-numbers"),
+                    _ => return self.fail(Problem::Internal("division of non-numbers")),
                 };
                 if b.is_zero() {
-                    return self.fail("division by zero");
+                    return self.fail(Problem::DivisionByZero);
                 }
                 match exact::div(a, b) {
                     Some(q) => self.finish(
@@ -330,18 +431,14 @@ impl Ctx<'_> {
                         Some(round),
                         if *ty == Ty::Money { Unit::Money } else { Unit::Number },
                     ),
-                    None => self.fail("the division result is too large"),
+                    None => self.fail(Problem::TooLarge("the division result")),
                 }
             }
             Node::Clamp(parts) => {
                 let [v, lo, hi] = parts.as_ref();
                 let (v, lo, hi) = (known!(self.eval(v)), known!(self.eval(lo)), known!(self.eval(hi)));
                 if compare(&lo, &hi) == Some(Ordering::Greater) {
-                    return self.fail(format!(
-                        "`clamp` has a minimum ({}) above its maximum ({})",
-                        plain(&lo),
-                        plain(&hi)
-                    ));
+                    return self.fail(Problem::ClampInverted(lo, hi));
                 }
                 Outcome::Known(if compare(&v, &lo) == Some(Ordering::Less) {
                     lo
@@ -360,14 +457,14 @@ impl Ctx<'_> {
                 };
                 match compare(&l, &r) {
                     Some(o) => Outcome::Known(Value::Bool(op.holds(o))),
-                    None => self.fail("internal: comparison of unlike values"),
+                    None => self.fail(Problem::Internal("comparison of unlike values")),
                 }
             }
             Node::All(xs) => self.logic(xs, false),
             Node::Any(xs) => self.logic(xs, true),
             Node::Not(x) => match self.eval(x) {
                 Outcome::Known(Value::Bool(b)) => Outcome::Known(Value::Bool(!b)),
-                Outcome::Known(_) => self.fail("internal: `not` of a non-yes/no"),
+                Outcome::Known(_) => self.fail(Problem::Internal("`not` of a non-yes/no")),
                 other => other,
             },
             Node::AtLeast(need, xs) => {
@@ -402,7 +499,7 @@ impl Ctx<'_> {
                 let chosen: Vec<String> = match (answer, multi) {
                     (Value::Choice(c), false) => vec![c],
                     (Value::Choices(cs), true) => cs,
-                    _ => return self.fail("internal: lookup of a non-choice"),
+                    _ => return self.fail(Problem::Internal("lookup of a non-choice")),
                 };
                 let mut vals = Vec::with_capacity(chosen.len());
                 for c in &chosen {
@@ -413,7 +510,7 @@ impl Ctx<'_> {
                         .or(default.as_deref());
                     match node {
                         Some(n) => vals.push(known!(self.eval(n))),
-                        None => return self.fail(format!("no value for the answer `{c}`")),
+                        None => return self.fail(Problem::NoValueForAnswer(c.clone())),
                     }
                 }
                 if vals.is_empty() {
@@ -434,7 +531,7 @@ impl Ctx<'_> {
                     if let Some(p) = &prev
                         && compare(p, &from) != Some(Ordering::Less)
                     {
-                        return self.fail("band boundaries must increase strictly");
+                        return self.fail(Problem::BandsNotIncreasing);
                     }
                     if compare(&v, &from) != Some(Ordering::Less) {
                         chosen = Some(b);
@@ -443,11 +540,7 @@ impl Ctx<'_> {
                 }
                 let Some(b) = chosen else {
                     let first = self.eval(&bands[0].from);
-                    return self.fail(format!(
-                        "{} is below the first band, which starts at {}",
-                        plain(&v),
-                        first.known().map(plain).unwrap_or_default()
-                    ));
+                    return self.fail(Problem::BelowFirstBand(v, first.known().cloned()));
                 };
                 match &b.out {
                     BandOut::Value(n) => self.eval(n),
@@ -472,7 +565,7 @@ impl Ctx<'_> {
                     pts.push((as_decimal_units(&px), as_decimal_units(&py)));
                 }
                 if pts.windows(2).any(|w| w[0].0 >= w[1].0) {
-                    return self.fail("scale points must increase strictly");
+                    return self.fail(Problem::ScalePointsNotIncreasing);
                 }
                 let y = if x <= pts[0].0 {
                     pts[0].1
@@ -489,7 +582,7 @@ impl Ctx<'_> {
                         .and_then(|(t, span)| exact::div(t, span));
                     match step.and_then(|s| exact::add(y0, s)) {
                         Some(y) => y,
-                        None => return self.fail("the scale's result is too large"),
+                        None => return self.fail(Problem::TooLarge("the scale's result")),
                     }
                 };
                 self.finish(y, Some(round), *unit)
@@ -509,7 +602,7 @@ impl Ctx<'_> {
                     }
                 };
                 if per.pence() <= 0 {
-                    return self.fail(format!("`tariff` needs `per` above £0.00, not {per}"));
+                    return self.fail(Problem::TariffStep(per));
                 }
                 if v <= a {
                     return Outcome::Known(Value::Money(Money::ZERO));
@@ -519,7 +612,7 @@ impl Ctx<'_> {
                 let parts = (excess + per.pence() as i128 - 1) / per.pence() as i128;
                 match Money::checked(parts * amt.pence() as i128) {
                     Ok(m) => Outcome::Known(Value::Money(m)),
-                    Err(e) => self.fail(e),
+                    Err(_) => self.fail(Problem::TooLarge("the amount")),
                 }
             }
             Node::Weekly(x, round) => match known!(self.eval(x)) {
@@ -529,10 +622,10 @@ impl Ctx<'_> {
                         .and_then(|t| exact::div(t, Decimal::from(den)));
                     match weekly {
                         Some(w) => self.finish(w, Some(round), Unit::Money),
-                        None => self.fail("the weekly amount is too large"),
+                        None => self.fail(Problem::TooLarge("the weekly amount")),
                     }
                 }
-                _ => self.fail("internal: weekly of a non-periodic amount"),
+                _ => self.fail(Problem::Internal("weekly of a non-periodic amount")),
             },
             Node::Round(x, round, unit) => {
                 let v = known!(self.eval(x));
@@ -545,23 +638,23 @@ impl Ctx<'_> {
             }
             Node::Lower(x) | Node::Upper(x) => match known!(self.eval(x)) {
                 Value::Range(lo, hi) => Outcome::Known(Value::Money(if matches!(n, Node::Lower(_)) { lo } else { hi })),
-                _ => self.fail("internal: lower/upper of a non-range"),
+                _ => self.fail(Problem::Internal("lower/upper of a non-range")),
             },
             Node::AnswerIn(q, opts) => match known!(self.ev.inputs[*q as usize].clone()) {
                 Value::Choice(c) => Outcome::Known(Value::Bool(opts.contains(&c))),
-                _ => self.fail("internal: answer_in of a non-choice"),
+                _ => self.fail(Problem::Internal("answer_in of a non-choice")),
             },
             Node::Includes(q, opts) => match known!(self.ev.inputs[*q as usize].clone()) {
                 Value::Choices(cs) => Outcome::Known(Value::Bool(opts.iter().any(|o| cs.contains(o)))),
-                _ => self.fail("internal: includes of a non-choices"),
+                _ => self.fail(Problem::Internal("includes of a non-choices")),
             },
             Node::Count(q) => match known!(self.ev.inputs[*q as usize].clone()) {
                 Value::Choices(cs) => Outcome::Known(Value::Number(Decimal::from(cs.len() as u64))),
-                _ => self.fail("internal: count of a non-choices"),
+                _ => self.fail(Problem::Internal("count of a non-choices")),
             },
             Node::Age(q) => match known!(self.ev.inputs[*q as usize].clone()) {
                 Value::Date(born) => Outcome::Known(Value::Number(Decimal::from(born.years_until(self.ev.as_of)))),
-                _ => self.fail("internal: age of a non-date"),
+                _ => self.fail(Problem::Internal("age of a non-date")),
             },
         }
     }
@@ -569,10 +662,8 @@ impl Ctx<'_> {
     fn range(&self, lo: Value, hi: Value) -> Outcome {
         match (lo, hi) {
             (Value::Money(lo), Value::Money(hi)) if lo <= hi => Outcome::Known(Value::Range(lo, hi)),
-            (Value::Money(lo), Value::Money(hi)) => {
-                self.fail(format!("the range's lower amount {lo} is above its upper amount {hi}"))
-            }
-            _ => self.fail("internal: range of non-money"),
+            (Value::Money(lo), Value::Money(hi)) => self.fail(Problem::RangeInverted(lo, hi)),
+            _ => self.fail(Problem::Internal("range of non-money")),
         }
     }
 
@@ -580,19 +671,25 @@ impl Ctx<'_> {
     fn finish(&self, exact: Decimal, round: Option<&Rounding>, unit: Unit) -> Outcome {
         let money = unit == Unit::Money;
         let rounded = match round {
-            Some(r) => match r
-                .resolved_direction()
-                .and_then(|d| round_to_step(exact, r.step(money)?, d))
-            {
-                Ok(x) => x,
-                Err(e) => return self.fail(e),
-            },
+            Some(r) => {
+                let (d, step) = match r.resolved_direction().and_then(|d| Ok((d, r.step(money)?))) {
+                    Ok(x) => x,
+                    Err(e) => return self.fail(Problem::Rounding(e)),
+                };
+                match round_to_step(exact, step, d) {
+                    Ok(x) => x,
+                    Err(_) => return self.fail(Problem::TooLarge("the result to round")),
+                }
+            }
             None => exact,
         };
         if money {
             match decimal_pence_to_money(rounded) {
                 Ok(m) => Outcome::Known(Value::Money(m)),
-                Err(e) => self.fail(e),
+                Err(_) if !rounded.fract().is_zero() => {
+                    self.fail(Problem::Internal("fraction of a penny left unrounded"))
+                }
+                Err(_) => self.fail(Problem::TooLarge("the amount")),
             }
         } else {
             Outcome::Known(Value::Number(rounded))
@@ -628,15 +725,14 @@ impl Ctx<'_> {
                 (Value::Money(a), Value::Money(b)) => {
                     match money(a.pence(), b.pence()).map(|x| Money::checked(x as i128)) {
                         Some(Ok(m)) => Value::Money(m),
-                        Some(Err(e)) => return self.fail(e),
-                        None => return self.fail("the amount is too large"),
+                        Some(Err(_)) | None => return self.fail(Problem::TooLarge("the amount")),
                     }
                 }
                 (Value::Number(a), Value::Number(b)) => match number(*a, *b) {
                     Some(d) => Value::Number(d),
-                    None => return self.fail("the number is too large"),
+                    None => return self.fail(Problem::TooLarge("the number")),
                 },
-                _ => return self.fail("internal: arithmetic on unlike values"),
+                _ => return self.fail(Problem::Internal("arithmetic on unlike values")),
             };
         }
         Outcome::Known(acc)

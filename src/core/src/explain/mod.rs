@@ -7,7 +7,7 @@ use crate::decimal::Decimal;
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::eval::{Answers, Evaluation, Outcome, Why, evaluate, live_uses};
+use crate::eval::{Answers, Evaluation, Failure, Outcome, Problem, Why, evaluate, live_uses};
 use crate::program::{CmpOp, Item, Program, Ref, Value};
 use crate::text::{Lang, Text};
 use crate::vocab::{Period, Role, ValueType};
@@ -227,6 +227,7 @@ pub fn explain(p: &Program, ev: &Evaluation, lang: Lang, for_other: bool) -> Rep
                 Some(other @ (Outcome::Unknown(_) | Outcome::Failed(_))) => describe(other, ValueType::YesNo, w),
                 _ => describe(outcome, p.rules[out.rule as usize].ty, w),
             };
+            let error = error.map(|f| failure_text(p, f, lang, for_other));
             let needs = ev
                 .needs(p, o)
                 .into_iter()
@@ -453,7 +454,7 @@ fn step(p: &Program, ev: &Evaluation, r: u32, live: &[Ref], lang: Lang, fo: bool
     let info = &p.rules[r as usize];
     let outcome = &ev.rules[r as usize];
     let (mut status, _, value, error) = describe(outcome, info.ty, w);
-    let mut value = error.clone().unwrap_or(value);
+    let mut value = error.map(|f| failure_text(p, f, lang, fo)).unwrap_or(value);
     // Its value is only its questions' defaults: they were not asked, so it was not assessed.
     if status == Status::Known && crate::eval::not_assessed(p, ev, r) {
         status = Status::NotAssessed;
@@ -622,7 +623,7 @@ fn describe_input(p: &Program, o: &Outcome, i: u32, lang: Lang, fo: bool, w: &Wo
             .join("; "),
         Outcome::Known(v) => format_value(v, None, w),
         Outcome::Unknown(_) => w.not_known.to_owned(),
-        Outcome::Failed(e) => e.clone(),
+        Outcome::Failed(e) => failure_text(p, e, lang, fo),
     }
 }
 
@@ -634,12 +635,56 @@ fn option_label(p: &Program, i: u32, c: &str, lang: Lang, fo: bool) -> String {
         .unwrap_or_else(|| c.to_owned())
 }
 
-/// (status, typed value, words, error) for an outcome of a declared type.
-fn describe(o: &Outcome, ty: ValueType, w: &Words) -> (Status, Option<ValueOut>, String, Option<String>) {
+/// (status, typed value, words, failure) for an outcome of a declared type.
+fn describe<'a>(o: &'a Outcome, ty: ValueType, w: &Words) -> (Status, Option<ValueOut>, String, Option<&'a Failure>) {
     match o {
         Outcome::Known(v) => (Status::Known, Some(value_out(v)), format_value(v, Some(ty), w), None),
         Outcome::Unknown(_) => (Status::Unknown, None, w.not_known.to_owned(), None),
-        Outcome::Failed(e) => (Status::Failed, None, w.failed.to_owned(), Some(e.clone())),
+        Outcome::Failed(e) => (Status::Failed, None, w.failed.to_owned(), Some(e)),
+    }
+}
+
+/// Why a step could not be worked out, in the reader's words: the rule by its label, never
+/// its id; a mistake in the rules themselves with the author's detail in brackets.
+pub fn failure_text(p: &Program, f: &Failure, lang: Lang, fo: bool) -> String {
+    let w = Words::for_lang(lang);
+    let why = match &f.problem {
+        Problem::TooLarge(_) => w.too_large.to_owned(),
+        Problem::DivisionByZero => w.division_by_zero.to_owned(),
+        Problem::NotInForce { param, on, first } => {
+            let label = p
+                .params
+                .iter()
+                .position(|x| x.id == *param)
+                .map(|i| p.info.params[i].label.say(lang, fo).to_owned())
+                .unwrap_or_else(|| param.clone());
+            fill_from(
+                w.not_in_force,
+                &[
+                    ("x", &label),
+                    ("date", &long_date(*on, lang)),
+                    ("first", &first.map(|d| long_date(d, lang)).unwrap_or_default()),
+                ],
+            )
+        }
+        _ => fill_from(
+            w.rules_mistake,
+            &[(
+                "detail",
+                &Failure {
+                    rule: None,
+                    problem: f.problem.clone(),
+                }
+                .to_string(),
+            )],
+        ),
+    };
+    match f.rule.as_deref().and_then(|id| p.rule_index(id)) {
+        Some(r) => fill_from(
+            w.could_not,
+            &[("x", p.info.rules[r as usize].label.say(lang, fo)), ("why", &why)],
+        ),
+        None => fill_from(w.could_not_plain, &[("why", &why)]),
     }
 }
 
@@ -885,6 +930,12 @@ pub struct Words {
     pub out_of_force: &'static str,
     pub before_force: &'static str,
     pub not_assessed: &'static str,
+    pub could_not: &'static str,
+    pub could_not_plain: &'static str,
+    pub too_large: &'static str,
+    pub division_by_zero: &'static str,
+    pub not_in_force: &'static str,
+    pub rules_mistake: &'static str,
     pub not_assessed_because: &'static str,
     pub period_between: &'static str,
     pub period_from: &'static str,
@@ -950,6 +1001,12 @@ static EN: Words = Words {
     out_of_force: "These rules are for {period}, but the date asked about is {date}: the figures may have changed since.",
     before_force: "These rules are for {period}, but the date asked about is {date}, before that: the rules then may have been different.",
     not_assessed: "not assessed: its questions were not asked",
+    could_not: "“{x}” could not be worked out: {why}.",
+    could_not_plain: "This could not be worked out: {why}.",
+    too_large: "an amount is larger than this calculator can hold",
+    division_by_zero: "it would mean dividing by zero",
+    not_in_force: "the rules hold no figure for “{x}” on {date}; their first is from {first}",
+    rules_mistake: "the rules themselves have a mistake here ({detail})",
     not_assessed_because: "“{x}” was not assessed: its questions were not asked, because “{y}” is not met.",
     period_between: "{a} to {b}",
     period_from: "from {a}",
@@ -1002,6 +1059,12 @@ static CY: Words = Words {
     out_of_force: "Mae'r rheolau hyn ar gyfer {period}, ond {date} yw'r dyddiad dan sylw: efallai bod y ffigurau wedi newid ers hynny.",
     before_force: "Mae'r rheolau hyn ar gyfer {period}, ond {date} yw'r dyddiad dan sylw, sydd cyn hynny: efallai fod y rheolau'n wahanol bryd hynny.",
     not_assessed: "heb ei asesu: ni ofynnwyd ei gwestiynau",
+    could_not: "Ni ellid cyfrifo “{x}”: {why}.",
+    could_not_plain: "Ni ellid cyfrifo hyn: {why}.",
+    too_large: "mae swm yn fwy nag y gall y cyfrifiannell hwn ei ddal",
+    division_by_zero: "byddai'n golygu rhannu â sero",
+    not_in_force: "nid oes gan y rheolau ffigur ar gyfer “{x}” ar {date}; mae eu ffigur cyntaf o {first}",
+    rules_mistake: "mae camgymeriad yn y rheolau eu hunain yma ({detail})",
     not_assessed_because: "Ni aseswyd “{x}”: ni ofynnwyd ei gwestiynau, oherwydd nad yw “{y}” wedi'i fodloni.",
     period_between: "{a} i {b}",
     period_from: "o {a}",
