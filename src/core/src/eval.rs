@@ -21,8 +21,9 @@ pub enum Outcome {
     Known(Value),
     /// Not yet decidable; these questions (input indices, ascending) would decide it.
     Unknown(Vec<u32>),
-    /// The step cannot be computed; the failure says which and why.
-    Failed(Failure),
+    /// The step cannot be computed; the failure says which and why (boxed: it is rare, and
+    /// every other outcome is small).
+    Failed(Box<Failure>),
 }
 
 /// Why a step could not be worked out. `Display` gives the English a ruleset's author reads,
@@ -139,7 +140,7 @@ pub struct Evaluation {
     /// Per question: is it asked for these answers? (`None` while its condition is unknown.)
     pub asked: Vec<Option<bool>>,
     /// Per parameter: the index of the timeline entry in force, or why there is none.
-    pub params: Vec<Result<usize, Failure>>,
+    pub params: Vec<Result<usize, Box<Failure>>>,
     pub rules: Vec<Outcome>,
     /// Per rule, when traced: for a yes/no rule that is false, which parts failed.
     pub why: Vec<Vec<Why>>,
@@ -187,11 +188,8 @@ pub fn evaluate(p: &Program, answers: &Answers, as_of: Date, trace: bool) -> Eva
         .params
         .iter()
         .map(|param| {
-            param
-                .timeline
-                .iter()
-                .rposition(|d| d.from <= as_of)
-                .ok_or_else(|| Failure {
+            param.timeline.iter().rposition(|d| d.from <= as_of).ok_or_else(|| {
+                Box::new(Failure {
                     rule: None,
                     problem: Problem::NotInForce {
                         param: param.id.clone(),
@@ -199,6 +197,7 @@ pub fn evaluate(p: &Program, answers: &Answers, as_of: Date, trace: bool) -> Eva
                         first: param.timeline.first().map(|d| d.from),
                     },
                 })
+            })
         })
         .collect();
     let mut ev = Evaluation {
@@ -230,10 +229,10 @@ pub fn evaluate(p: &Program, answers: &Answers, as_of: Date, trace: bool) -> Eva
                     Outcome::Known(_) => (
                         match &q.default {
                             Some(d) => Outcome::Known(d.clone()),
-                            None => Outcome::Failed(Failure {
+                            None => Outcome::Failed(Box::new(Failure {
                                 rule: None,
                                 problem: Problem::NoDefault(q.id.clone()),
-                            }),
+                            })),
                         },
                         Some(false),
                     ),
@@ -352,10 +351,10 @@ macro_rules! known {
 
 impl Ctx<'_> {
     fn fail(&self, problem: Problem) -> Outcome {
-        Outcome::Failed(Failure {
+        Outcome::Failed(Box::new(Failure {
             rule: self.rule.map(|r| self.p.rules[r as usize].id.clone()),
             problem,
-        })
+        }))
     }
 
     fn eval(&self, n: &Node) -> Outcome {
