@@ -76,7 +76,7 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
   log "installing wasm-bindgen-cli $wb_version"
-  cargo install wasm-bindgen-cli --version "$wb_version" --locked
+  bash ../scripts/install-wasm-bindgen.sh "$wb_version"
 fi
 wasm_out=out/wasm
 wasm_bin=wasm/target/wasm32-unknown-unknown/release/carebudget_bench_wasm.wasm

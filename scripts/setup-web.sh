@@ -28,12 +28,14 @@ fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
   log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes on 2 cores)"
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked || cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  bash scripts/install-wasm-bindgen.sh "$WASM_BINDGEN_VERSION"
 fi
 
-if ! command -v wasm-pack >/dev/null; then
-  log "installing wasm-pack"
-  cargo install wasm-pack --locked || cargo install wasm-pack
+# Pinned, so every machine builds with the same wasm-pack (its own lock file installs cleanly).
+WASM_PACK_VERSION=0.15.1
+if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "$WASM_PACK_VERSION" ]; then
+  log "installing wasm-pack $WASM_PACK_VERSION"
+  cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked
 fi
 
 need_apt=()

@@ -2,9 +2,10 @@
 //! one of these and gets a clear error instead of hanging or exhausting a browser tab.
 //! The README's "Limits" table lists them; `tests/limits.rs` tests each one.
 
-/// Largest ruleset file accepted, in bytes (the largest real ruleset is about 60 KB).
+/// Largest ruleset file accepted, in bytes: many times the largest bundled ruleset
+/// (`docs/benchmarks.md` lists their sizes).
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
-/// Largest compiled program file accepted, in bytes (England's is about 20 KB).
+/// Largest compiled program file accepted, in bytes: many times the largest bundled one.
 pub const MAX_PROGRAM_BYTES: usize = 2 * 1024 * 1024;
 /// Largest answers file accepted, in bytes.
 pub const MAX_ANSWERS_BYTES: usize = 256 * 1024;
