@@ -31,7 +31,7 @@ if [ "$(command -v wasm-opt)" != "$PWD/scripts/web-tools/node_modules/.bin/wasm-
   log "binaryen's wasm-opt is missing (scripts/setup-web.sh installs it)"; exit 1
 fi
 # Built with the pinned nightly in scripts/widget-toolchain.sh, for two unstable options that
-# take 12.3 KB (14%) off the module's brotli size, measured: std rebuilt with
+# take a seventh off the module's brotli size (docs/widget.md, "Size"): std rebuilt with
 # `optimize_for_size`, and panics that stop at once (`immediate-abort`) without formatting a
 # message no one would see (a panic in WebAssembly stops the module either way). Its own
 # target directory keeps the stable builds' caches intact.

@@ -113,7 +113,7 @@ if (cmd === 'size') {
   }
 } else if (cmd === 'css') {
   // www/carebudget.css is the source, commented for whoever themes or changes it; pages load
-  // the minified copy (0.5 KB less brotli, measured).
+  // the minified copy (smaller: docs/widget.md, "Size").
   const { transform } = createRequire(join(root, 'scripts/web-tools/package.json'))('lightningcss');
   const { code, warnings } = transform({
     filename: 'carebudget.css',

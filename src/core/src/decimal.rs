@@ -1,8 +1,9 @@
 //! Exact decimals for rates, percentages and points: `mantissa × 10^-scale`, with at most 28
 //! decimal places and a mantissa below 2^96 — the range and precision of `rust_decimal`,
 //! which this replaces in the engine (it stays as the oracle of the property tests, see
-//! `tests/decimal.rs`). Our own because the widget uses only this much of it: this is a few
-//! hundred lines of `i128` arithmetic against rust_decimal's 24 KB of WebAssembly.
+//! `tests/decimal.rs`). Our own because the widget uses only this much of it: a few hundred
+//! lines of `i128` arithmetic, smaller in WebAssembly than rust_decimal (docs/widget.md,
+//! "Size").
 //!
 //! Every operation is checked: it returns `None` rather than overflow or panic. Sums,
 //! differences and products are exact where the exact result fits; where it needs more
