@@ -21,58 +21,120 @@ use serde::{Deserialize, Serialize};
 
 use carebudget_core::money::{Money, Rounding, parse_decimal};
 
-#[derive(Clone, Debug, PartialEq)]
-pub enum Expr {
-    /// A question, parameter or rule, by name.
-    Name(String),
-    Money(Money),
-    Number(Decimal),
-    /// A number written as a percentage; held as the fraction (`35%` is 0.35).
-    Percent(Decimal),
-    Bool(bool),
-    Sum(Args),
+/// Makes everything that names operators from the one table below: the [`Expr`] enum,
+/// [`OPERATORS`], [`Expr::operator`], reading and writing an operator's operand, and each
+/// operator's JSON Schema. Each row is `"name" => Variant(operand type)`; the operand type's
+/// own `Deserialize`, `Serialize` and `JsonSchema` say what the operator takes.
+macro_rules! vocabulary {
+    ($( $(#[$doc:meta])* $name:literal => $variant:ident($operand:ty), )*) => {
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum Expr {
+            /// A question, parameter or rule, by name.
+            Name(String),
+            Money(Money),
+            Number(Decimal),
+            /// A number written as a percentage; held as the fraction (`35%` is 0.35).
+            Percent(Decimal),
+            Bool(bool),
+            $( $(#[$doc])* $variant($operand), )*
+        }
+
+        /// Operator names, in the order the docs list them.
+        pub const OPERATORS: &[&str] = &[$($name),*];
+
+        impl Expr {
+            /// The operator's name; for a scalar, what kind of scalar it is.
+            pub fn operator(&self) -> &'static str {
+                match self {
+                    Expr::Name(_) => "name",
+                    Expr::Money(_) => "money",
+                    Expr::Number(_) => "number",
+                    Expr::Percent(_) => "percentage",
+                    Expr::Bool(_) => "yes/no",
+                    $( Expr::$variant(_) => $name, )*
+                }
+            }
+
+        }
+
+        /// Scalars in their short forms; operators as `{name: operand}`. The published JSON
+        /// uses the same forms as the authored YAML.
+        impl Serialize for Expr {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    Expr::Name(n) => s.serialize_str(n),
+                    Expr::Money(m) => s.serialize_str(&m.to_string()),
+                    Expr::Number(d) => s.serialize_str(&d.normalize().to_string()),
+                    Expr::Percent(d) => s.serialize_str(&d.percent_text()),
+                    Expr::Bool(b) => s.serialize_bool(*b),
+                    $( Expr::$variant(x) => one(s, $name, x), )*
+                }
+            }
+        }
+
+        /// Reads the operand of the operator `key`; `None` if `key` is not an operator.
+        fn read_operator<'de, A: MapAccess<'de>>(key: &str, map: &mut A) -> Result<Option<Expr>, A::Error> {
+            Ok(Some(match key {
+                $( $name => Expr::$variant(map.next_value()?), )*
+                _ => return Ok(None),
+            }))
+        }
+
+        /// Each operator's name and the schema of its operand.
+        #[cfg(feature = "schema")]
+        fn operator_schemas(g: &mut schemars::SchemaGenerator) -> serde_json::Map<String, serde_json::Value> {
+            let mut ops = serde_json::Map::new();
+            $( ops.insert($name.into(), g.subschema_for::<$operand>().into()); )*
+            ops
+        }
+    };
+}
+
+// The vocabulary, in the order the docs list it: one row per operator.
+vocabulary! {
+    "sum" => Sum(Args),
     /// The first minus all the others.
-    Difference(Args),
-    Product(Args),
+    "difference" => Difference(Args),
+    "product" => Product(Args),
     /// The first divided by the second. Always states its rounding.
-    Divide(Args),
-    Min(Args),
-    Max(Args),
-    Clamp(Box<Clamp>),
-    Gt(Args),
-    Ge(Args),
-    Lt(Args),
-    Le(Args),
-    Eq(Args),
-    Ne(Args),
-    All(Args),
-    Any(Args),
-    Not(Box<Expr>),
-    AtLeast(Box<AtLeast>),
+    "divide" => Divide(Args),
+    "min" => Min(Args),
+    "max" => Max(Args),
+    "clamp" => Clamp(Box<Clamp>),
+    "gt" => Gt(Args),
+    "ge" => Ge(Args),
+    "lt" => Lt(Args),
+    "le" => Le(Args),
+    "eq" => Eq(Args),
+    "ne" => Ne(Args),
+    "all" => All(Args),
+    "any" => Any(Args),
+    "not" => Not(Box<Expr>),
+    "at_least" => AtLeast(Box<AtLeast>),
     /// The first case whose `if` holds; `else` otherwise.
-    Cases(Vec<Case>),
+    "cases" => Cases(Vec<Case>),
     /// Answer → value (points for an option). For several choices, the sum over the chosen.
-    Lookup(Box<Lookup>),
+    "lookup" => Lookup(Box<Lookup>),
     /// Value → band (points → £ range).
-    Bands(Box<Bands>),
+    "bands" => Bands(Box<Bands>),
     /// Piecewise-linear: straight lines between the given points.
-    Scale(Box<Scale>),
+    "scale" => Scale(Box<Scale>),
     /// `amount` for every `per`, or part of `per`, by which `value` exceeds `above`.
-    Tariff(Box<Tariff>),
+    "tariff" => Tariff(Box<Tariff>),
     /// A periodic amount as a weekly amount.
-    Weekly(Box<Weekly>),
-    Round(Box<RoundExpr>),
-    Range(Box<RangeExpr>),
-    Lower(Box<Expr>),
-    Upper(Box<Expr>),
+    "weekly" => Weekly(Box<Weekly>),
+    "round" => Round(Box<RoundExpr>),
+    "range" => Range(Box<RangeExpr>),
+    "lower" => Lower(Box<Expr>),
+    "upper" => Upper(Box<Expr>),
     /// Is the answer to a choice question one of these options?
-    AnswerIn(Box<AnswerIn>),
+    "answer_in" => AnswerIn(Box<AnswerIn>),
     /// Did the person tick this option of a several-choices question?
-    Includes(Box<AnswerIn>),
+    "includes" => Includes(Box<AnswerIn>),
     /// How many options of a several-choices question were ticked.
-    Count(String),
+    "count" => Count(String),
     /// Age in whole years on the evaluation date, from a date-of-birth question.
-    Age(String),
+    "age" => Age(String),
 }
 
 /// Operands, with an optional rounding: `sum: [a, b]` or `product: {of: [a, b], round: {…}}`.
@@ -223,41 +285,6 @@ impl OneOrMany {
     }
 }
 
-/// Operator names, in the order the docs list them.
-pub const OPERATORS: &[&str] = &[
-    "sum",
-    "difference",
-    "product",
-    "divide",
-    "min",
-    "max",
-    "clamp",
-    "gt",
-    "ge",
-    "lt",
-    "le",
-    "eq",
-    "ne",
-    "all",
-    "any",
-    "not",
-    "at_least",
-    "cases",
-    "lookup",
-    "bands",
-    "scale",
-    "tariff",
-    "weekly",
-    "round",
-    "range",
-    "lower",
-    "upper",
-    "answer_in",
-    "includes",
-    "count",
-    "age",
-];
-
 impl Expr {
     /// Reads a scalar short form: money, percentage, number or name.
     pub fn from_scalar(text: &str) -> Result<Expr, String> {
@@ -277,47 +304,6 @@ impl Expr {
         Err(format!(
             "`{text}` is not a name (letters, digits and _), an amount (\"£12.50\"), a percentage (\"35%\") or a number"
         ))
-    }
-
-    pub fn operator(&self) -> &'static str {
-        match self {
-            Expr::Name(_) => "name",
-            Expr::Money(_) => "money",
-            Expr::Number(_) => "number",
-            Expr::Percent(_) => "percentage",
-            Expr::Bool(_) => "yes/no",
-            Expr::Sum(_) => "sum",
-            Expr::Difference(_) => "difference",
-            Expr::Product(_) => "product",
-            Expr::Divide(_) => "divide",
-            Expr::Min(_) => "min",
-            Expr::Max(_) => "max",
-            Expr::Clamp(_) => "clamp",
-            Expr::Gt(_) => "gt",
-            Expr::Ge(_) => "ge",
-            Expr::Lt(_) => "lt",
-            Expr::Le(_) => "le",
-            Expr::Eq(_) => "eq",
-            Expr::Ne(_) => "ne",
-            Expr::All(_) => "all",
-            Expr::Any(_) => "any",
-            Expr::Not(_) => "not",
-            Expr::AtLeast(_) => "at_least",
-            Expr::Cases(_) => "cases",
-            Expr::Lookup(_) => "lookup",
-            Expr::Bands(_) => "bands",
-            Expr::Scale(_) => "scale",
-            Expr::Tariff(_) => "tariff",
-            Expr::Weekly(_) => "weekly",
-            Expr::Round(_) => "round",
-            Expr::Range(_) => "range",
-            Expr::Lower(_) => "lower",
-            Expr::Upper(_) => "upper",
-            Expr::AnswerIn(_) => "answer_in",
-            Expr::Includes(_) => "includes",
-            Expr::Count(_) => "count",
-            Expr::Age(_) => "age",
-        }
     }
 }
 
@@ -368,44 +354,11 @@ impl<'de> Visitor<'de> for ExprVisitor {
                 "an empty mapping is not an expression; give one operator such as {sum: [a, b]}",
             ));
         };
-        let e = match key.as_str() {
-            "sum" => Expr::Sum(map.next_value()?),
-            "difference" => Expr::Difference(map.next_value()?),
-            "product" => Expr::Product(map.next_value()?),
-            "divide" => Expr::Divide(map.next_value()?),
-            "min" => Expr::Min(map.next_value()?),
-            "max" => Expr::Max(map.next_value()?),
-            "clamp" => Expr::Clamp(map.next_value()?),
-            "gt" => Expr::Gt(map.next_value()?),
-            "ge" => Expr::Ge(map.next_value()?),
-            "lt" => Expr::Lt(map.next_value()?),
-            "le" => Expr::Le(map.next_value()?),
-            "eq" => Expr::Eq(map.next_value()?),
-            "ne" => Expr::Ne(map.next_value()?),
-            "all" => Expr::All(map.next_value()?),
-            "any" => Expr::Any(map.next_value()?),
-            "not" => Expr::Not(Box::new(map.next_value()?)),
-            "at_least" => Expr::AtLeast(map.next_value()?),
-            "cases" => Expr::Cases(map.next_value()?),
-            "lookup" => Expr::Lookup(map.next_value()?),
-            "bands" => Expr::Bands(map.next_value()?),
-            "scale" => Expr::Scale(map.next_value()?),
-            "tariff" => Expr::Tariff(map.next_value()?),
-            "weekly" => Expr::Weekly(map.next_value()?),
-            "round" => Expr::Round(map.next_value()?),
-            "range" => Expr::Range(map.next_value()?),
-            "lower" => Expr::Lower(Box::new(map.next_value()?)),
-            "upper" => Expr::Upper(Box::new(map.next_value()?)),
-            "answer_in" => Expr::AnswerIn(map.next_value()?),
-            "includes" => Expr::Includes(map.next_value()?),
-            "count" => Expr::Count(map.next_value()?),
-            "age" => Expr::Age(map.next_value()?),
-            other => {
-                return Err(de::Error::custom(format!(
-                    "`{other}` is not an operator; operators are {}",
-                    OPERATORS.join(", ")
-                )));
-            }
+        let Some(e) = read_operator(&key, &mut map)? else {
+            return Err(de::Error::custom(format!(
+                "`{key}` is not an operator; operators are {}",
+                OPERATORS.join(", ")
+            )));
         };
         if let Some(extra) = map.next_key::<String>()? {
             return Err(de::Error::custom(format!(
@@ -467,49 +420,6 @@ fn one<S: serde::Serializer, T: Serialize + ?Sized>(s: S, key: &str, v: &T) -> R
     m.end()
 }
 
-impl Serialize for Expr {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Expr::Name(n) => s.serialize_str(n),
-            Expr::Money(m) => s.serialize_str(&m.to_string()),
-            Expr::Number(d) => s.serialize_str(&d.normalize().to_string()),
-            Expr::Percent(d) => s.serialize_str(&d.percent_text()),
-            Expr::Bool(b) => s.serialize_bool(*b),
-            Expr::Sum(a)
-            | Expr::Difference(a)
-            | Expr::Product(a)
-            | Expr::Divide(a)
-            | Expr::Min(a)
-            | Expr::Max(a)
-            | Expr::Gt(a)
-            | Expr::Ge(a)
-            | Expr::Lt(a)
-            | Expr::Le(a)
-            | Expr::Eq(a)
-            | Expr::Ne(a)
-            | Expr::All(a)
-            | Expr::Any(a) => one(s, self.operator(), a),
-            Expr::Clamp(x) => one(s, "clamp", x),
-            Expr::Not(x) => one(s, "not", x.as_ref()),
-            Expr::AtLeast(x) => one(s, "at_least", x),
-            Expr::Cases(x) => one(s, "cases", x),
-            Expr::Lookup(x) => one(s, "lookup", x),
-            Expr::Bands(x) => one(s, "bands", x),
-            Expr::Scale(x) => one(s, "scale", x),
-            Expr::Tariff(x) => one(s, "tariff", x),
-            Expr::Weekly(x) => one(s, "weekly", x),
-            Expr::Round(x) => one(s, "round", x),
-            Expr::Range(x) => one(s, "range", x),
-            Expr::Lower(x) => one(s, "lower", x.as_ref()),
-            Expr::Upper(x) => one(s, "upper", x.as_ref()),
-            Expr::AnswerIn(x) => one(s, "answer_in", x),
-            Expr::Includes(x) => one(s, "includes", x),
-            Expr::Count(x) => one(s, "count", x),
-            Expr::Age(x) => one(s, "age", x),
-        }
-    }
-}
-
 impl Serialize for Args {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match &self.round {
@@ -524,55 +434,32 @@ impl Serialize for Args {
     }
 }
 
+/// `[a, b]` or `{of: [a, b], round: {…}}`, written out where it is used (no `$defs` entry).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Args {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Args".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let expr = g.subschema_for::<Expr>();
+        let list = schemars::json_schema!({"type": "array", "items": expr});
+        let rounding = g.subschema_for::<Rounding>();
+        schemars::json_schema!({"anyOf": [list, {
+            "type": "object", "required": ["of"], "additionalProperties": false,
+            "properties": {"of": list, "round": rounding}}]})
+    }
+}
+
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for Expr {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Expr".into()
     }
     fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let expr = g.subschema_for::<Expr>();
-        let list = schemars::json_schema!({"type": "array", "items": expr});
-        let rounding = g.subschema_for::<Rounding>();
-        let args = schemars::json_schema!({"anyOf": [list, {
-            "type": "object", "required": ["of"], "additionalProperties": false,
-            "properties": {"of": list, "round": rounding}}]});
-        let name = schemars::json_schema!({"type": "string"});
-        let mut ops = serde_json::Map::new();
-        for op in [
-            "sum",
-            "difference",
-            "product",
-            "divide",
-            "min",
-            "max",
-            "gt",
-            "ge",
-            "lt",
-            "le",
-            "eq",
-            "ne",
-            "all",
-            "any",
-        ] {
-            ops.insert(op.into(), args.clone().into());
-        }
-        ops.insert("clamp".into(), g.subschema_for::<Clamp>().into());
-        ops.insert("not".into(), expr.clone().into());
-        ops.insert("at_least".into(), g.subschema_for::<AtLeast>().into());
-        ops.insert("cases".into(), g.subschema_for::<Vec<Case>>().into());
-        ops.insert("lookup".into(), g.subschema_for::<Lookup>().into());
-        ops.insert("bands".into(), g.subschema_for::<Bands>().into());
-        ops.insert("scale".into(), g.subschema_for::<Scale>().into());
-        ops.insert("tariff".into(), g.subschema_for::<Tariff>().into());
-        ops.insert("weekly".into(), g.subschema_for::<Weekly>().into());
-        ops.insert("round".into(), g.subschema_for::<RoundExpr>().into());
-        ops.insert("range".into(), g.subschema_for::<RangeExpr>().into());
-        ops.insert("lower".into(), expr.clone().into());
-        ops.insert("upper".into(), expr.clone().into());
-        ops.insert("answer_in".into(), g.subschema_for::<AnswerIn>().into());
-        ops.insert("includes".into(), g.subschema_for::<AnswerIn>().into());
-        ops.insert("count".into(), name.clone().into());
-        ops.insert("age".into(), name.into());
+        let ops = operator_schemas(g);
         schemars::json_schema!({
             "description": "An expression: a name, \"£12.50\", \"35%\", a number, true/false, or {operator: operands}",
             "anyOf": [
