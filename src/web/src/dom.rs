@@ -13,11 +13,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, Event, EventTarget, FormData, HtmlElement, HtmlFormElement, HtmlInputElement, Node};
 
-use crate::app::{App, Effect, esc};
+use crate::app::{App, Effect, esc, fill, text};
 use crate::words::Words;
 use carebudget_core::date::Date;
-use carebudget_core::explain::fill_from;
 use carebudget_core::text::Lang;
+use carebudget_html::Html;
 
 // The widget's allocator (the default, dlmalloc, is larger and slower in WebAssembly).
 #[global_allocator]
@@ -100,11 +100,10 @@ impl Widget {
         let got = opts.digest.clone();
         if let Some(want) = opts.sha256.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             let refusal = match &got {
-                None => Some(fill_from(&esc(w.hash_unchecked), &[("want", &code(want))])),
-                Some(got) if !want.eq_ignore_ascii_case(got) => Some(fill_from(
-                    &esc(w.hash_mismatch),
-                    &[("want", &code(want)), ("got", &code(got))],
-                )),
+                None => Some(message(w.hash_unchecked, &[("want", &code(want))])),
+                Some(got) if !want.eq_ignore_ascii_case(got) => {
+                    Some(message(w.hash_mismatch, &[("want", &code(want)), ("got", &code(got))]))
+                }
                 Some(_) => None,
             };
             if let Some(msg) = refusal {
@@ -115,12 +114,13 @@ impl Widget {
             Ok(p) => p,
             Err(e) => {
                 let name = opts.rules.as_deref().unwrap_or("");
-                let msg = format!(
-                    "{}</p><ul class=\"cb-list\"><li><code>{}</code>: {}</li></ul><p>",
-                    w.rules_invalid,
-                    esc(name),
-                    esc(&e)
-                );
+                let mut msg = Html::new();
+                msg.raw(w.rules_invalid)
+                    .raw("</p><ul class=\"cb-list\"><li><code>")
+                    .text(name)
+                    .raw("</code>: ")
+                    .text(&e)
+                    .raw("</li></ul><p>");
                 return Widget::failed_with(root, w, &msg);
             }
         };
@@ -184,21 +184,24 @@ impl Widget {
         let root = &root;
         let opts = Options::read(&options);
         let w = Words::get(opts.lang());
-        let msg = fill_from(&esc(w.fetch_failed), &[("detail", &esc(detail))]);
+        let msg = message(w.fetch_failed, &[("detail", &text(detail))]);
         Widget::failed_with(root, w, &msg)
     }
 
-    fn failed_with(root: &Node, w: &Words, msg_html: &str) -> Widget {
+    fn failed_with(root: &Node, w: &Words, msg: &Html) -> Widget {
         if let Some(doc) = root.owner_document()
             && let Ok(div) = doc.create_element("div")
         {
             div.set_class_name("cb cb-failed");
             let _ = div.set_attribute("lang", w.lang.code());
             let _ = div.set_attribute("role", "alert");
-            div.set_inner_html(&format!(
-                "<h2 class=\"cb-m\">{}</h2><p data-error>{msg_html}</p>",
-                w.load_failed
-            ));
+            let mut h = Html::new();
+            h.raw("<h2 class=\"cb-m\">")
+                .raw(w.load_failed)
+                .raw("</h2><p data-error>")
+                .html(msg)
+                .raw("</p>");
+            div.set_inner_html(h.as_str());
             // Above the page's own fallback content (the slot), which stays visible.
             let _ = root.insert_before(&div, root.first_child().and_then(|c| c.next_sibling()).as_ref());
         }
@@ -230,8 +233,17 @@ impl Drop for Widget {
     }
 }
 
-fn code(s: &str) -> String {
-    format!("<code class=\"cb-hash\">{}</code>", esc(s))
+fn code(s: &str) -> Html {
+    let mut h = Html::new();
+    h.raw("<code class=\"cb-hash\">").text(s).raw("</code>");
+    h
+}
+
+/// One of our messages as text, its placeholders filled with pieces of HTML.
+fn message(template: &'static str, values: &[(&str, &Html)]) -> Html {
+    let mut h = Html::new();
+    fill(&mut h, template, true, values);
+    h
 }
 
 /// Replaces the fallback `<slot>` with the calculator's container (keeping the stylesheet
