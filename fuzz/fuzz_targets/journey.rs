@@ -61,7 +61,7 @@ fuzz_target!(|data: &[u8]| {
         p,
         lang,
         day,
-        day,
+        Some(day),
         Some("0".repeat(64)),
         Some("https://example.org/rules.html".into()),
     );

@@ -124,8 +124,17 @@ impl Widget {
                 return Widget::failed_with(root, w, &msg);
             }
         };
+        // A date the page gives that cannot be read, or a clock that cannot, is said: never a
+        // made-up date, which would pick the wrong year's figures without a word.
         let today = today();
-        let as_of = opts.as_of.as_deref().and_then(|s| Date::parse(s).ok()).unwrap_or(today);
+        let as_of = match (opts.as_of.as_deref().map(str::trim).filter(|s| !s.is_empty()), today) {
+            (Some(s), _) => match Date::parse(s) {
+                Ok(d) => d,
+                Err(_) => return Widget::failed_with(root, w, &message(w.bad_as_of, &[("got", &code(s))])),
+            },
+            (None, Some(d)) => d,
+            (None, None) => return Widget::failed_with(root, w, &message(w.no_clock, &[])),
+        };
         let id = program.info.id.clone();
         // The static rules page: `<id>.html`, or `<id>.cy.html` for the Welsh version.
         let welsh = opts.lang() == Lang::Cy && program.info.languages.contains(&Lang::Cy);
@@ -404,12 +413,12 @@ fn handle(app: &Rc<RefCell<App>>, outer: &Element, e: Event) {
     }
 }
 
-/// Today's date from the browser's clock.
-fn today() -> Date {
+/// Today's date from the browser's clock; `None` if it gives no usable date.
+fn today() -> Option<Date> {
     let d = js_sys::Date::new_0();
-    Date::new(d.get_full_year() as u16, d.get_month() as u8 + 1, d.get_date() as u8).unwrap_or(Date {
-        year: 2025,
-        month: 4,
-        day: 7,
-    })
+    let (y, m, day) = (d.get_full_year(), d.get_month() + 1, d.get_date());
+    if !(1..=9999).contains(&y) {
+        return None;
+    }
+    Date::new(y as u16, m as u8, day as u8).ok()
 }

@@ -104,6 +104,10 @@ pub struct Words {
     pub load_failed: &'static str,
     pub fetch_failed: &'static str,
     pub hash_mismatch: &'static str,
+    /// The page's `as-of` is not a date.
+    pub bad_as_of: &'static str,
+    /// The device's clock gives no usable date (and the page set none).
+    pub no_clock: &'static str,
     /// A pinned fingerprint that the browser cannot check (a page not served securely).
     pub hash_unchecked: &'static str,
     pub rules_invalid: &'static str,
@@ -224,6 +228,8 @@ pub static EN: Words = Words {
     load_failed: "Sorry, the calculator could not start",
     fetch_failed: "Its rules file could not be downloaded ({detail}). Check your connection and reload the page.",
     hash_unchecked: "This page asks for a rules file with the SHA-256 fingerprint {want}, but browsers check fingerprints only on pages served securely (https), so the file has not been used. The website’s owner needs to serve the page over https.",
+    bad_as_of: "This page asks for the rules as of {got}, which is not a date written as YYYY-MM-DD, so the calculator has not started. The website’s owner needs to correct the page’s as-of setting.",
+    no_clock: "This calculator could not read today’s date from this device’s clock, so it cannot tell which year’s figures apply. Check the device’s date and time, then reload the page.",
     hash_mismatch: "Its rules file is not the one this page expects, so it has not been used. The page asks for a file with the SHA-256 fingerprint {want}, but the file downloaded has {got}. The website’s owner needs to update the page or the file.",
     rules_invalid: "Its rules file could not be read:",
 };
@@ -343,6 +349,8 @@ pub static CY: Words = Words {
     load_failed: "Mae'n ddrwg gennym, nid oedd modd dechrau'r cyfrifiannell",
     fetch_failed: "Nid oedd modd llwytho ei ffeil rheolau i lawr ({detail}). Gwiriwch eich cysylltiad ac ail-lwythwch y dudalen.",
     hash_unchecked: "Mae'r dudalen hon yn gofyn am ffeil rheolau gyda'r ôl bys SHA-256 {want}, ond dim ond ar dudalennau a weinir yn ddiogel (https) y mae porwyr yn gwirio olion bysedd, felly nid yw'r ffeil wedi'i defnyddio. Mae angen i berchennog y wefan weini'r dudalen dros https.",
+    bad_as_of: "Mae'r dudalen hon yn gofyn am y rheolau ar {got}, nad yw'n ddyddiad ar ffurf BBBB-MM-DD, felly nid yw'r cyfrifiannell wedi dechrau. Mae angen i berchennog y wefan gywiro gosodiad as-of y dudalen.",
+    no_clock: "Nid oedd y cyfrifiannell hwn yn gallu darllen dyddiad heddiw o gloc y ddyfais hon, felly ni all ddweud pa flwyddyn o ffigurau sy'n berthnasol. Gwiriwch ddyddiad ac amser y ddyfais, yna ail-lwythwch y dudalen.",
     hash_mismatch: "Nid ei ffeil rheolau yw'r un y mae'r dudalen hon yn ei disgwyl, felly nid yw wedi'i defnyddio. Mae'r dudalen yn gofyn am ffeil gyda'r ôl bys SHA-256 {want}, ond mae gan y ffeil a lwythwyd i lawr {got}. Mae angen i berchennog y wefan ddiweddaru'r dudalen neu'r ffeil.",
     rules_invalid: "Nid oedd modd darllen ei ffeil rheolau:",
 };

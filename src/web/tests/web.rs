@@ -113,6 +113,18 @@ fn a_broken_ruleset_is_reported_with_its_errors() {
 }
 
 #[wasm_bindgen_test]
+fn a_date_the_page_gives_that_is_not_a_date_is_said_not_replaced() {
+    let (_el, root) = host();
+    let w = Widget::mount(root.clone(), EXAMPLE, options(r#"{"asOf":"2026-13-45"}"#));
+    assert!(!w.ready());
+    let html = shadow_html(&root);
+    assert!(html.contains("2026-13-45") && html.contains("YYYY-MM-DD"), "{html}");
+    // Blank is no date at all: today's is used.
+    let (_el, root) = host();
+    assert!(Widget::mount(root, EXAMPLE, options(r#"{"asOf":"  "}"#)).ready());
+}
+
+#[wasm_bindgen_test]
 fn submit_in_the_dom_moves_to_the_first_question() {
     let (_el, root) = host();
     let _w = Widget::mount(root.clone(), EXAMPLE, options(r#"{"asOf":"2025-09-01"}"#));

@@ -66,7 +66,9 @@ pub struct App {
     /// The language the ruleset's own text is shown in (English when it has no Welsh).
     pub rules_lang: Lang,
     pub as_of: Date,
-    pub today: Date,
+    /// Today's date for the receipt; `None` when the device's clock could not be read (the
+    /// receipt then gives no date rather than a made-up one).
+    pub today: Option<Date>,
     /// The rules file's SHA-256 (hex) for the receipt; `None` where the browser would not
     /// compute it (a page not served securely).
     pub sha256: Option<String>,
@@ -99,7 +101,7 @@ impl App {
         program: Program,
         lang: Lang,
         as_of: Date,
-        today: Date,
+        today: Option<Date>,
         sha256: Option<String>,
         rules_page: Option<String>,
     ) -> App {

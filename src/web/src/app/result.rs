@@ -54,11 +54,11 @@ impl App {
     fn result_head(&self, h: &mut Html, report: &Report) {
         let w = self.w;
         self.back_link(h);
-        h.raw("<p class=\"cb-print-only cb-receipt\">")
-            .raw(w.receipt)
-            .raw(" — ")
-            .text(&fill_from(w.printed, &[("date", &long_date(self.today, w.lang))]))
-            .raw("</p>");
+        h.raw("<p class=\"cb-print-only cb-receipt\">").raw(w.receipt);
+        if let Some(today) = self.today {
+            h.raw(" — ").text(&fill_from(w.printed, &[("date", &long_date(today, w.lang))]));
+        }
+        h.raw("</p>");
         self.h1_words(h, "cb-l", pick(w.result_h1, self.for_other));
         self.notices(h);
         for warn in &report.warnings {
