@@ -30,7 +30,14 @@ fn example() -> Program {
 
 fn app(lang: &str) -> App {
     let d = Date::parse("2025-09-01").unwrap();
-    App::new(example(), Lang::parse(lang).unwrap(), d, Some(d), Some("ab".repeat(32)), None)
+    App::new(
+        example(),
+        Lang::parse(lang).unwrap(),
+        d,
+        Some(d),
+        Some("ab".repeat(32)),
+        None,
+    )
 }
 
 fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {

@@ -56,7 +56,8 @@ impl App {
         self.back_link(h);
         h.raw("<p class=\"cb-print-only cb-receipt\">").raw(w.receipt);
         if let Some(today) = self.today {
-            h.raw(" — ").text(&fill_from(w.printed, &[("date", &long_date(today, w.lang))]));
+            h.raw(" — ")
+                .text(&fill_from(w.printed, &[("date", &long_date(today, w.lang))]));
         }
         h.raw("</p>");
         self.h1_words(h, "cb-l", pick(w.result_h1, self.for_other));
